@@ -1,0 +1,12 @@
+/// One schema migration: its identifier (the file's base name) and its SQL.
+public struct Migration: Sendable {
+    public let identifier: String
+    public let sql: String
+}
+
+/// The migrations embedded in the binary, in the order they are applied.
+public enum Migrations {
+    public static let all: [Migration] = [
+        Migration(identifier: "0001_initial", sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self)),
+    ]
+}
