@@ -1,0 +1,68 @@
+/// A column an org chart import understands, with the header names real HR and org-chart exports use.
+public enum PeopleColumn: String, Sendable, CaseIterable, Comparable {
+    case id
+    case name
+    case firstName = "first-name"
+    case lastName = "last-name"
+    case email
+    case title
+    case department
+    case team
+    case manager
+    case dottedLine = "dotted-line"
+    case level
+    case location
+
+    /// Normalized header names (see ``normalizeHeader(_:)``), best first: when several columns match, the earliest alias wins.
+    public var aliases: [String] {
+        switch self {
+        case .id:
+            ["id", "employeeid", "employeenumber", "employeeno", "personid", "postuniquereference", "workerid",
+             "staffid", "empid", "userid", "objectid", "personnumber", "employeecode"]
+        case .name:
+            ["name", "fullname", "displayname", "employeename", "preferredname", "legalname", "worker", "employee", "person"]
+        case .firstName:
+            ["firstname", "givenname", "preferredfirstname", "legalfirstname", "first", "forename"]
+        case .lastName:
+            ["lastname", "surname", "familyname", "legallastname", "last"]
+        case .email:
+            ["email", "workemail", "emailaddress", "mail", "userprincipalname", "upn", "primaryworkemail",
+             "emailprimarywork", "contactemail", "businessemail", "companyemail"]
+        case .title:
+            ["title", "jobtitle", "position", "positionname", "businesstitle", "role", "jobrole", "designation",
+             "jobname", "positiontitle", "jobprofile"]
+        case .department:
+            ["department", "departmentname", "dept", "division", "unit", "businessunit", "organization",
+             "organisation", "orgunit", "costcenter", "supervisoryorganization"]
+        case .team:
+            ["team", "teamname", "squad", "group", "subteam", "subdepartment"]
+        case .manager:
+            ["manager", "managerid", "manageremail", "managername", "reportsto", "supervisor",
+             "supervisorid", "supervisoremail", "supervisorname", "bossid", "parentid", "pid", "reportstoseniorpost",
+             "linemanager", "linemanagerid", "directmanager", "managerpersonid", "managerworkemail",
+             "reportingto", "managerupn", "manageruserprincipalname", "managerobjectid"]
+        case .dottedLine:
+            ["dottedlinemanager", "secondarymanager", "refs", "dottedline", "matrixmanager", "dottedlinemanagerid",
+             "dottedlinemanageremail", "secondarymanagerid", "secondarymanageremail", "indirectmanager"]
+        case .level:
+            ["level", "joblevel", "grade", "gradeorequivalent", "jobgrade", "leveldesignation", "managementlevel",
+             "band", "careerlevel", "paygrade"]
+        case .location:
+            ["location", "worklocation", "office", "officelocation", "site", "city", "country", "workplace"]
+        }
+    }
+
+    public static func < (a: PeopleColumn, b: PeopleColumn) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Lowercased letters and digits only, with `#` read as "number": `Employee #` → `employeenumber`,
+/// `Reports_To` → `reportsto`, `E-mail` → `email`.
+public func normalizeHeader(_ header: String) -> String {
+    var out = ""
+    for ch in header.lowercased() {
+        if ch == "#" { out += "number" } else if ch.isLetter || ch.isNumber { out.append(ch) }
+    }
+    return out
+}

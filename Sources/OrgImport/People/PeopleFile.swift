@@ -1,0 +1,170 @@
+import Foundation
+import OrgModel
+
+/// Options of an org chart import.
+public struct PeopleImportOptions: Sendable {
+    public var csv = CSVOptions()
+    /// Fields mapped to headers by hand (`--column manager="Line Manager"`).
+    public var columnOverrides: [PeopleColumn: String] = [:]
+    /// A manager value that matches nobody makes that person a root, with a warning, instead of an error.
+    public var allowUnknownManagers = false
+    /// At most this many problems are listed before the import gives up.
+    public var maxProblems = 50
+
+    public init() {}
+}
+
+/// An org chart read and validated from a CSV file, ready to store: every manager resolved, no cycle.
+public struct PeopleFile: Sendable {
+    public var fileName: String
+    public var sha256: String
+    public var mapping: HeaderMapping
+    public var delimiter: UInt8
+    /// In file order.
+    public var people: [Person]
+    /// The line each person was read from, parallel to ``people``.
+    public var lines: [Int]
+    public var rowsRead: Int
+    public var warnings: [ImportWarning]
+    /// How manager values were matched: "id", "email" or "name".
+    public var managerMatchedBy: String?
+}
+
+
+extension PeopleFile {
+    /// Reads the whole file, then checks it as a whole: duplicate ids, managers resolved, no self-management,
+    /// no cycle. Throws ``OrgMapError/invalidInput(file:problems:more:)`` listing every problem found (up to
+    /// `options.maxProblems`), so one run shows what to fix.
+    public static func read(_ input: ByteInput, options: PeopleImportOptions = PeopleImportOptions()) throws -> PeopleFile {
+        let reader = CSVReader(input: input, options: options.csv)
+        let file = input.displayName
+        guard let header = try reader.next() else {
+            throw OrgMapError.invalidInput(file: file, problems: [InputProblem(line: nil, message: "the file is empty; expected a header line (such as Employee ID,Name,Title,Department,Manager ID) and one row per person")], more: 0)
+        }
+        let mapping = try HeaderMapping(headers: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, overrides: options.columnOverrides, file: file, line: header.line)
+        var collector = ProblemCollector(file: file, limit: options.maxProblems)
+        var rows: [RawPerson] = []
+        var rowsRead = 0
+        var blankDepartments: [Int] = []
+        var turnedNames = 0
+        let c = mapping.columns
+        let width = header.fields.count
+
+        while let record = try reader.next() {
+            rowsRead += 1
+            var fields = record.fields
+            if fields.count < width || fields[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                collector.add(InputProblem(line: record.line, message: "expected \(width) fields, as in the header, found \(fields.count)"))
+                if collector.isFull { break }
+                continue
+            }
+            fields.removeLast(fields.count - width)
+            func value(_ column: PeopleColumn) -> String? {
+                guard let i = c[column] else { return nil }
+                let v = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                return v.isEmpty ? nil : v
+            }
+            let email = value(.email)
+            var name = value(.name)
+            if name == nil, let first = value(.firstName), let last = value(.lastName) { name = first + " " + last }
+            else if name == nil { name = value(.firstName) ?? value(.lastName) }
+            var nameAlias: String?
+            if let given = name, let turned = turnedAround(given) {
+                nameAlias = given
+                name = turned
+                turnedNames += 1
+            }
+            let key = value(.id) ?? (c[.id] == nil ? (email ?? name) : nil)
+            guard let key else {
+                let what = c[.id] != nil ? "an id in column \(c[.id]! + 1) ('\(mapping.headers[c[.id]!])')" : "a name or an email"
+                collector.add(InputProblem(line: record.line, column: c[.id].map { $0 + 1 }, message: "expected \(what); the row has none"))
+                if collector.isFull { break }
+                continue
+            }
+            var department = value(.department) ?? ""
+            if department.isEmpty {
+                department = Department.unassigned
+                blankDepartments.append(record.line)
+            }
+            let person = Person(
+                key: key, name: name ?? key, email: email, title: value(.title), department: department,
+                team: value(.team), managerKey: nil, dottedLineManagerKeys: [], level: value(.level), location: value(.location)
+            )
+            rows.append(RawPerson(person: person, line: record.line, nameAlias: nameAlias, manager: value(.manager), dottedLine: value(.dottedLine)))
+        }
+        if rowsRead == 0 && collector.problems.isEmpty {
+            collector.add(InputProblem(line: header.line, message: "the header has no rows under it; expected one row per person"))
+        }
+        let sha = input.finishDigest()
+        var resolver = ManagerResolver(rows: rows, mapping: mapping, options: options)
+        resolver.resolve(into: &collector)
+        try collector.throwIfAny()
+
+        var warnings = resolver.warnings
+        if !blankDepartments.isEmpty {
+            warnings.append(ImportWarning(kind: "unassigned", message: "\(blankDepartments.count) \(blankDepartments.count == 1 ? "person has" : "people have") no department and \(blankDepartments.count == 1 ? "was" : "were") placed in '\(Department.unassigned)'", lines: blankDepartments))
+        }
+        if turnedNames > 0 {
+            warnings.append(ImportWarning(kind: "names", message: "\(turnedNames) name\(turnedNames == 1 ? " was" : "s were") written 'Last, First' and \(turnedNames == 1 ? "was" : "were") turned to 'First Last'"))
+        }
+        let people = resolver.people
+        let roots = people.indices.filter { people[$0].managerKey == nil }
+        if roots.count > 1 {
+            let named = roots.prefix(5).map { "\(people[$0].name) (line \(rows[$0].line))" }.joined(separator: ", ")
+            warnings.append(ImportWarning(kind: "roots", message: "\(roots.count) people have no manager, so the chart has \(roots.count) roots: \(named)\(roots.count > 5 ? ", …" : "")"))
+        }
+        return PeopleFile(
+            fileName: file, sha256: sha, mapping: mapping, delimiter: reader.delimiter, people: people,
+            lines: rows.map(\.line), rowsRead: rowsRead, warnings: warnings,
+            managerMatchedBy: resolver.managerMatchedBy
+        )
+    }
+
+    /// "Raman, Priya" → "Priya Raman"; nil for anything else (no comma, several commas, a suffix like "Jr.").
+    static func turnedAround(_ name: String) -> String? {
+        let parts = name.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let last = parts[0].trimmingCharacters(in: .whitespaces)
+        let first = parts[1].trimmingCharacters(in: .whitespaces)
+        let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"]
+        guard !last.isEmpty, !first.isEmpty, !suffixes.contains(first.lowercased()),
+              !name.contains(where: \.isNumber) else { return nil }
+        return first + " " + last
+    }
+}
+
+/// A row before its manager is resolved.
+struct RawPerson: Sendable {
+    var person: Person
+    var line: Int
+    /// The name as written when it was turned around, so managers written "Last, First" still match.
+    var nameAlias: String?
+    var manager: String?
+    var dottedLine: String?
+}
+
+/// Gathers problems up to a limit, counting the rest.
+struct ProblemCollector {
+    let file: String
+    let limit: Int
+    private(set) var problems: [InputProblem] = []
+    private(set) var more = 0
+
+    init(file: String, limit: Int) {
+        self.file = file
+        self.limit = limit
+    }
+
+    var isFull: Bool { problems.count >= limit }
+
+    mutating func add(_ problem: InputProblem) {
+        if isFull { more += 1 } else { problems.append(problem) }
+    }
+
+    func throwIfAny() throws {
+        guard problems.isEmpty else {
+            let sorted = problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+            throw OrgMapError.invalidInput(file: file, problems: sorted, more: more)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import OrgModel
+
+extension OrgSummary {
+    /// The summary as aligned text tables, for a terminal.
+    public func renderText(snapshot: Snapshot) -> String {
+        var out = "Snapshot \(snapshot.id) as of \(snapshot.asOf), from \(snapshot.sourceFile)\n"
+        out += "\(people) people in \(departments.count) department\(departments.count == 1 ? "" : "s"), \(depth) level\(depth == 1 ? "" : "s") deep, \(roots.count) root\(roots.count == 1 ? "" : "s"), \(dottedLines) dotted line\(dottedLines == 1 ? "" : "s")\n\n"
+        var departmentTable = TextTable(headers: ["Department", "People", "Teams"], alignments: [.left, .right, .right])
+        for d in departments { departmentTable.append([d.name, String(d.people), String(d.teams)]) }
+        out += departmentTable.render() + "\n"
+        var rootTable = TextTable(headers: ["Root", "Id", "Title", "Department"])
+        for r in roots { rootTable.append([r.name, r.id, r.title ?? "", r.department]) }
+        out += rootTable.render() + "\n"
+        var spanTable = TextTable(headers: ["Largest spans", "Direct reports", "Title", "Department"], alignments: [.left, .right, .left, .left])
+        for s in largestSpans { spanTable.append([s.manager.name, String(s.directReports), s.manager.title ?? "", s.manager.department]) }
+        out += spanTable.render()
+        return out
+    }
+}

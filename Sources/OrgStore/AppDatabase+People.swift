@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import OrgModel
+
+/// What an import did, for the import log.
+public struct ImportRecord: Sendable {
+    public var kind: String
+    public var fileName: String
+    public var sha256: String
+    public var rowsRead: Int
+    public var rowsStored: Int
+    public var rowsSkipped: Int
+    public var warnings: Int
+    public var duration: TimeInterval
+
+    public init(kind: String, fileName: String, sha256: String, rowsRead: Int, rowsStored: Int, rowsSkipped: Int, warnings: Int, duration: TimeInterval) {
+        self.kind = kind
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.rowsRead = rowsRead
+        self.rowsStored = rowsStored
+        self.rowsSkipped = rowsSkipped
+        self.warnings = warnings
+        self.duration = duration
+    }
+}
+
+extension AppDatabase {
+    /// Stores an org chart as a new snapshot dated `asOf`, in one transaction: on any error nothing is written.
+    /// `people` must be validated (unique keys, managers and dotted lines naming keys in the list).
+    @discardableResult
+    public func importSnapshot(people: [Person], lines: [Int], asOf: String, log: ImportRecord) throws -> Snapshot {
+        precondition(people.count == lines.count)
+        let importedAt = ISO8601DateFormatter().string(from: Date())
+        return try write { db in
+            // Reporting lines may point forward in the file: checked at commit.
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try db.execute(
+                sql: "INSERT INTO snapshot (as_of, imported_at, source_file, source_sha256, person_count) VALUES (?, ?, ?, ?, ?)",
+                arguments: [asOf, importedAt, log.fileName, log.sha256, people.count])
+            let snapshotID = db.lastInsertedRowID
+
+            var departmentIDs: [String: Int64] = [:]
+            var teamIDs: [String: [String: Int64]] = [:]
+            let insertDepartment = try db.cachedStatement(sql: "INSERT INTO department (snapshot_id, name) VALUES (?, ?)")
+            let insertTeam = try db.cachedStatement(sql: "INSERT INTO team (department_id, name) VALUES (?, ?)")
+            for p in people where departmentIDs[p.department] == nil {
+                try insertDepartment.execute(arguments: [snapshotID, p.department])
+                departmentIDs[p.department] = db.lastInsertedRowID
+            }
+            for p in people {
+                guard let team = p.team, teamIDs[p.department]?[team] == nil else { continue }
+                try insertTeam.execute(arguments: [departmentIDs[p.department]!, team])
+                teamIDs[p.department, default: [:]][team] = db.lastInsertedRowID
+            }
+
+            let firstID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM person") ?? 0) + 1
+            var idByKey = [String: Int64](minimumCapacity: people.count)
+            for (i, p) in people.enumerated() { idByKey[p.key] = firstID + Int64(i) }
+            let insertPerson = try db.cachedStatement(sql: """
+                INSERT INTO person (id, snapshot_id, person_key, name, email, title, department_id, team_id, manager_id, level, location, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertDotted = try db.cachedStatement(sql: "INSERT INTO dotted_line (person_id, manager_id) VALUES (?, ?)")
+            for (i, p) in people.enumerated() {
+                let id = firstID + Int64(i)
+                let teamID = p.team.flatMap { teamIDs[p.department]?[$0] }
+                try insertPerson.execute(arguments: [
+                    id, snapshotID, p.key, p.name, p.email, p.title, departmentIDs[p.department]!, teamID,
+                    p.managerKey.flatMap { idByKey[$0] }, p.level, p.location, lines[i],
+                ])
+                for key in p.dottedLineManagerKeys {
+                    if let manager = idByKey[key] { try insertDotted.execute(arguments: [id, manager]) }
+                }
+            }
+            try appendLog(db, log, snapshotID: snapshotID, importedAt: importedAt)
+            return Snapshot(id: snapshotID, asOf: asOf, importedAt: importedAt, sourceFile: log.fileName, sourceSHA256: log.sha256, personCount: people.count)
+        }
+    }
+
+    func appendLog(_ db: Database, _ log: ImportRecord, snapshotID: Int64?, importedAt: String) throws {
+        try db.execute(sql: """
+            INSERT INTO import_log (kind, snapshot_id, file_name, sha256, rows_read, rows_stored, rows_skipped, warnings, duration_ms, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [log.kind, snapshotID, log.fileName, log.sha256, log.rowsRead, log.rowsStored, log.rowsSkipped, log.warnings, Int((log.duration * 1000).rounded()), importedAt])
+    }
+
+    /// Every snapshot, oldest first.
+    public func snapshots() throws -> [Snapshot] {
+        try reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM snapshot ORDER BY as_of, id").map(Self.snapshot)
+        }
+    }
+
+    /// The snapshot with `id`, or the latest (by date, then import order) when `id` is nil.
+    public func snapshot(id: Int64? = nil) throws -> Snapshot {
+        let row = try reader.read { db in
+            if let id { return try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [id]) }
+            return try Row.fetchOne(db, sql: "SELECT * FROM snapshot ORDER BY as_of DESC, id DESC LIMIT 1")
+        }
+        guard let row else {
+            if let id { throw OrgMapError.snapshotNotFound(id: id, path: path) }
+            throw OrgMapError.noSnapshot(path: path)
+        }
+        return Self.snapshot(row)
+    }
+
+    /// The people of a snapshot, in the order of the file they came from.
+    public func organization(snapshotID: Int64) throws -> Organization {
+        try reader.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT p.person_key, p.name, p.email, p.title, d.name AS department, t.name AS team, m.person_key AS manager_key,
+                       (SELECT group_concat(dm.person_key, char(31)) FROM dotted_line dl JOIN person dm ON dm.id = dl.manager_id
+                        WHERE dl.person_id = p.id) AS dotted,
+                       p.level, p.location
+                FROM person p
+                JOIN department d ON d.id = p.department_id
+                LEFT JOIN team t ON t.id = p.team_id
+                LEFT JOIN person m ON m.id = p.manager_id
+                WHERE p.snapshot_id = ?
+                ORDER BY p.id
+                """, arguments: [snapshotID])
+            var people: [Person] = []
+            while let row = try rows.next() {
+                let dotted: String? = row["dotted"]
+                people.append(Person(
+                    key: row["person_key"], name: row["name"], email: row["email"], title: row["title"],
+                    department: row["department"], team: row["team"], managerKey: row["manager_key"],
+                    dottedLineManagerKeys: dotted.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [],
+                    level: row["level"], location: row["location"]))
+            }
+            return Organization(people: people)
+        }
+    }
+
+    private static func snapshot(_ row: Row) -> Snapshot {
+        Snapshot(id: row["id"], asOf: row["as_of"], importedAt: row["imported_at"], sourceFile: row["source_file"], sourceSHA256: row["source_sha256"], personCount: row["person_count"])
+    }
+}

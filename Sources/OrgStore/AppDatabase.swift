@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import OrgMapMigrations
+import OrgModel
+
+/// The orgmap database: snapshots of org charts, their people and reporting lines, and the import log.
+///
+/// Opening it applies the embedded migrations; a database written by a newer orgmap is refused.
+public struct AppDatabase: Sendable {
+    /// Written in the SQLite header so orgmap recognises its own files ("ORGM").
+    public static let applicationID: Int32 = 0x4F52_474D
+    /// What messages call this database: its path, or `:memory:`.
+    public let path: String
+    private let writer: any DatabaseWriter
+
+    /// Wraps a writer and migrates it. Throws ``OrgMapError/databaseTooNew(path:unknownMigrations:)``
+    /// or ``OrgMapError/notAnOrgmapDatabase(path:reason:)`` instead of touching a database it does not own.
+    public init(_ writer: any DatabaseWriter, path: String) throws {
+        self.writer = writer
+        self.path = path
+        do {
+            try writer.writeWithoutTransaction { db in
+                try Self.checkOwnership(db, path: path)
+                let migrator = Self.migrator
+                if try migrator.hasBeenSuperseded(db) {
+                    let known = Set(Migrations.all.map(\.identifier))
+                    let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+                    throw OrgMapError.databaseTooNew(path: path, unknownMigrations: applied.filter { !known.contains($0) })
+                }
+            }
+            try Self.migrator.migrate(writer)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw OrgMapError.notAnOrgmapDatabase(path: path, reason: "it is not a SQLite file")
+        }
+    }
+
+    /// Opens (creating when `create` is true) the database file at `path`, in WAL mode, waiting up to
+    /// `busyTimeout` seconds for another orgmap writing to it. A new file is readable by its owner only.
+    public static func open(path: String, create: Bool, busyTimeout: TimeInterval = 30) throws -> AppDatabase {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists {
+            guard create else { throw OrgMapError.noSnapshot(path: path) }
+            // SQLite gives the -wal and -shm files the permissions of the database file.
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw OrgMapError.unreadableFile(path: path, reason: "cannot create the database file here")
+            }
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            return try AppDatabase(pool, path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw OrgMapError.notAnOrgmapDatabase(path: path, reason: "it is not a SQLite file")
+        } catch let error as DatabaseError {
+            if !exists { try? FileManager.default.removeItem(atPath: path) }
+            throw OrgMapError.notAnOrgmapDatabase(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    /// An empty database in memory, for tests and the demo.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(), path: ":memory:")
+    }
+
+    var reader: any DatabaseReader { writer }
+
+    func write<T>(_ updates: (Database) throws -> T) throws -> T { try writer.write(updates) }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in Migrations.all {
+            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+        }
+        return migrator
+    }
+
+    /// Refuses a SQLite file of another application: it has tables but neither orgmap's id nor its migrations.
+    private static func checkOwnership(_ db: Database, path: String) throws {
+        let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if id == applicationID { return }
+        if id != 0 { throw OrgMapError.notAnOrgmapDatabase(path: path, reason: "its SQLite application id is \(id), another program's") }
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if tables.isEmpty {
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        } else if !tables.contains("grdb_migrations") {
+            throw OrgMapError.notAnOrgmapDatabase(path: path, reason: "it is a SQLite database of another program, with tables \(tables.prefix(5).joined(separator: ", "))")
+        }
+    }
+}

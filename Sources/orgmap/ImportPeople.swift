@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import OrgImport
+import OrgModel
+
+struct ImportPeople: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "people",
+        abstract: "Import an org chart CSV as a new dated snapshot.",
+        discussion: """
+            Reads the CSV your HR or org-chart tool exports (BambooHR, Workday, Rippling, HiBob, Personio, \
+            Pingboard, Entra ID, draw.io, Visio, d3-org-chart, UK organograms...). Headers are recognised \
+            whatever their case, spaces and punctuation: Employee ID / Employee # / PersonId, Name or First \
+            Name + Last Name, Email, Title / Job Title, Department / Division, Team, Manager / Manager ID / \
+            Manager Email / Reports To / Supervisor / parentId, Dotted Line Manager, Level, Location. \
+            The mapping used is printed on standard error; map any column by hand with --column.
+
+            Managers are matched by id, email or full name, whichever the column's values match. The file \
+            is checked as a whole (duplicate ids, unknown or ambiguous managers, cycles, ragged rows) and \
+            stored in one transaction: on any problem nothing is written and every problem is listed with \
+            its line.
+
+            Examples:
+              orgmap import people bamboohr.csv --as-of 2026-11-01
+              orgmap import people export.csv --column manager="Line Manager" --column id="Staff No"
+              cat people.csv | orgmap import people - --dry-run
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The org chart CSV, or - for standard input.", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The date the org chart describes, YYYY-MM-DD (default: today).", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .customLong("column"), parsing: .singleValue, help: ArgumentHelp("Map a field to a header by hand, as FIELD=HEADER. Fields: \(PeopleColumn.allCases.map(\.rawValue).joined(separator: ", ")). Repeatable.", valueName: "field=header"))
+    var columns: [String] = []
+
+    @Option(help: ArgumentHelp("The field delimiter: comma, semicolon, tab or one character (default: detected from the header).", valueName: "delimiter"))
+    var delimiter: String?
+
+    @Option(help: ArgumentHelp("The file's text encoding: utf-8 or latin1.", valueName: "encoding"))
+    var encoding: String = "utf-8"
+
+    @Flag(help: "Import people whose manager is nobody in the file as roots, with a warning, instead of failing.")
+    var allowUnknownManagers = false
+
+    @Flag(help: "Read and check the file, print what would be imported, write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Print only warnings and errors on standard error.")
+    var quiet = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        _ = try options()
+        _ = try date()
+    }
+
+    func options() throws -> PeopleImportOptions {
+        var options = PeopleImportOptions()
+        options.allowUnknownManagers = allowUnknownManagers
+        options.csv.delimiter = try delimiter.map(Self.parseDelimiter)
+        guard let encoding = TextEncoding(name: encoding) else {
+            throw ValidationError("--encoding \(encoding) is not supported; use utf-8 or latin1")
+        }
+        options.csv.encoding = encoding
+        for mapping in columns {
+            let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let field = PeopleColumn(rawValue: parts[0].trimmingCharacters(in: .whitespaces).lowercased()), !parts[1].isEmpty else {
+                throw ValidationError("--column \(mapping): expected FIELD=HEADER with FIELD one of \(PeopleColumn.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            options.columnOverrides[field] = parts[1]
+        }
+        return options
+    }
+
+    static func parseDelimiter(_ text: String) throws -> UInt8 {
+        switch text.lowercased() {
+        case "comma", ",": return UInt8(ascii: ",")
+        case "semicolon", ";": return UInt8(ascii: ";")
+        case "tab", "\\t", "\t": return UInt8(ascii: "\t")
+        case "pipe", "|": return UInt8(ascii: "|")
+        default:
+            guard text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 10, byte != 13 else {
+                throw ValidationError("--delimiter \(text): expected comma, semicolon, tab, pipe or a single character other than a quote")
+            }
+            return byte
+        }
+    }
+
+    func date() throws -> String {
+        guard let asOf else { return CalendarDate.today() }
+        guard let date = CalendarDate(asOf) else {
+            throw ValidationError("--as-of \(asOf): expected a date as YYYY-MM-DD, such as 2026-11-01")
+        }
+        return date.description
+    }
+
+    func run() throws {
+        let logger = Diagnostics.logger(quiet: quiet)
+        let result = try PeopleImport.run(
+            input: try ByteInput(path: file), asOf: try date(), options: try options(), dryRun: dryRun,
+            database: database.openForWriting, logger: logger)
+        let f = result.file
+        let counts = "\(f.people.count) \(f.people.count == 1 ? "person" : "people") in \(result.departmentCount) department\(result.departmentCount == 1 ? "" : "s")"
+        let warnings = f.warnings.isEmpty ? "" : ", \(f.warnings.count) warning\(f.warnings.count == 1 ? "" : "s")"
+        if let snapshot = result.snapshot {
+            emit("Imported \(counts) from \(f.fileName) as snapshot \(snapshot.id) (as of \(snapshot.asOf)) into \(database.path) in \(String(format: "%.2f", result.duration)) s\(warnings).\n")
+        } else {
+            emit("Dry run: \(f.fileName) is valid: \(counts)\(warnings). Nothing was written.\n")
+        }
+    }
+}
