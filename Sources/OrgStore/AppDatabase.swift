@@ -48,9 +48,16 @@ public struct AppDatabase: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
+        // WAL lets a report read while another process imports. Set by hand rather than with DatabasePool,
+        // which writes a dummy table on open: a refused or failed command must leave the file byte for byte.
+        config.prepareDatabase { db in
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+        }
         do {
-            let pool = try DatabasePool(path: path, configuration: config)
-            return try AppDatabase(pool, path: path)
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            return try AppDatabase(queue, path: path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw OrgMapError.notAnOrgmapDatabase(path: path, reason: "it is not a SQLite file")
         } catch let error as DatabaseError {

@@ -44,7 +44,7 @@ struct ManagerResolver {
 
         let managerColumn = mapping.columns[.manager]!
         let kind = matchKind(for: rows.compactMap(\.manager))
-        managerMatchedBy = kind.rawValue
+        managerMatchedBy = describe(kind)
         var unknownRoots: [Int] = []
         for (i, row) in rows.enumerated() {
             guard let value = row.manager else { continue }
@@ -62,10 +62,9 @@ struct ManagerResolver {
                 if options.allowUnknownManagers {
                     unknownRoots.append(row.line)
                 } else {
-                    problems.add(InputProblem(line: row.line, column: managerColumn + 1, columnName: mapping.headers[managerColumn], message: "manager '\(value)' is nobody in this file (matched by \(kind.rawValue)); expected the \(kind.rawValue) of a person in the file, or an empty value for the top of the chart. Use --allow-unknown-managers to import such people as roots"))
+                    problems.add(InputProblem(line: row.line, column: managerColumn + 1, columnName: mapping.headers[managerColumn], message: "manager '\(value)' is nobody in this file (matched by \(describe(kind))); expected the \(describe(kind)) of a person in the file, or an empty value for the top of the chart. Use --allow-unknown-managers to import such people as roots"))
                 }
             }
-            if problems.isFull { return }
         }
         if !unknownRoots.isEmpty {
             warnings.append(ImportWarning(kind: "unknown-manager", message: "\(unknownRoots.count) \(unknownRoots.count == 1 ? "person's manager is" : "people's managers are") nobody in the file; imported as roots (--allow-unknown-managers)", lines: unknownRoots))
@@ -101,6 +100,12 @@ struct ManagerResolver {
     private func splitList(_ value: String) -> [String] {
         value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Keys are emails or names when the file has no id column: say so.
+    private func describe(_ kind: MatchKind) -> String {
+        guard kind == .id, mapping.columns[.id] == nil else { return kind.rawValue }
+        return mapping.columns[.email] != nil ? "email" : "name"
     }
 
     private enum Lookup { case found(Int), ambiguous([Int]), none }

@@ -27,20 +27,20 @@ public enum PeopleColumn: String, Sendable, CaseIterable, Comparable {
             ["lastname", "surname", "familyname", "legallastname", "last"]
         case .email:
             ["email", "workemail", "emailaddress", "mail", "userprincipalname", "upn", "primaryworkemail",
-             "emailprimarywork", "contactemail", "businessemail", "companyemail"]
+             "emailprimarywork", "emailwork", "contactemail", "businessemail", "companyemail"]
         case .title:
             ["title", "jobtitle", "position", "positionname", "businesstitle", "role", "jobrole", "designation",
              "jobname", "positiontitle", "jobprofile"]
         case .department:
             ["department", "departmentname", "dept", "division", "unit", "businessunit", "organization",
-             "organisation", "orgunit", "costcenter", "supervisoryorganization"]
+             "organisation", "orgunit", "area", "costcenter", "supervisoryorganization"]
         case .team:
             ["team", "teamname", "squad", "group", "subteam", "subdepartment"]
         case .manager:
             ["manager", "managerid", "manageremail", "managername", "reportsto", "supervisor",
              "supervisorid", "supervisoremail", "supervisorname", "bossid", "parentid", "pid", "reportstoseniorpost",
              "linemanager", "linemanagerid", "directmanager", "managerpersonid", "managerworkemail",
-             "reportingto", "managerupn", "manageruserprincipalname", "managerobjectid"]
+             "reportingto", "manageremployeeid", "reportstoemail", "reportstoid", "managerupn", "manageruserprincipalname", "managerobjectid"]
         case .dottedLine:
             ["dottedlinemanager", "secondarymanager", "refs", "dottedline", "matrixmanager", "dottedlinemanagerid",
              "dottedlinemanageremail", "secondarymanagerid", "secondarymanageremail", "indirectmanager"]

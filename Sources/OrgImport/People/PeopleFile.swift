@@ -26,7 +26,7 @@ public struct PeopleFile: Sendable {
     public var lines: [Int]
     public var rowsRead: Int
     public var warnings: [ImportWarning]
-    /// How manager values were matched: "id", "email" or "name".
+    /// How manager values were matched: "id", "email" or "name" (people are keyed by email or name when the file has no id column).
     public var managerMatchedBy: String?
 }
 
@@ -55,7 +55,6 @@ extension PeopleFile {
             var fields = record.fields
             if fields.count < width || fields[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 collector.add(InputProblem(line: record.line, message: "expected \(width) fields, as in the header, found \(fields.count)"))
-                if collector.isFull { break }
                 continue
             }
             fields.removeLast(fields.count - width)
@@ -66,10 +65,13 @@ extension PeopleFile {
             }
             let email = value(.email)
             var name = value(.name)
-            if name == nil, let first = value(.firstName), let last = value(.lastName) { name = first + " " + last }
-            else if name == nil { name = value(.firstName) ?? value(.lastName) }
             var nameAlias: String?
-            if let given = name, let turned = turnedAround(given) {
+            if name == nil, let first = value(.firstName), let last = value(.lastName) {
+                name = first + " " + last
+                nameAlias = last + ", " + first
+            } else if name == nil {
+                name = value(.firstName) ?? value(.lastName)
+            } else if let given = name, let turned = turnedAround(given) {
                 nameAlias = given
                 name = turned
                 turnedNames += 1
@@ -78,7 +80,6 @@ extension PeopleFile {
             guard let key else {
                 let what = c[.id] != nil ? "an id in column \(c[.id]! + 1) ('\(mapping.headers[c[.id]!])')" : "a name or an email"
                 collector.add(InputProblem(line: record.line, column: c[.id].map { $0 + 1 }, message: "expected \(what); the row has none"))
-                if collector.isFull { break }
                 continue
             }
             var department = value(.department) ?? ""
@@ -137,7 +138,7 @@ extension PeopleFile {
 struct RawPerson: Sendable {
     var person: Person
     var line: Int
-    /// The name as written when it was turned around, so managers written "Last, First" still match.
+    /// The name as "Last, First" (as written, or built from first and last name columns), so managers written that way match.
     var nameAlias: String?
     var manager: String?
     var dottedLine: String?

@@ -1,0 +1,46 @@
+import Testing
+@testable import OrgImport
+
+struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func knownVectors(input: String, digest: String) {
+        var h = SHA256()
+        h.update(Array(input.utf8))
+        #expect(h.finalizeHex() == digest)
+    }
+
+    @Test func chunkedEqualsWhole() {
+        let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        var whole = SHA256()
+        whole.update(bytes)
+        var chunked = SHA256()
+        var i = 0
+        for size in [1, 63, 64, 65, 127, 1000].cycled() {
+            guard i < bytes.count else { break }
+            chunked.update(bytes[i..<min(i + size, bytes.count)])
+            i += size
+        }
+        #expect(chunked.finalizeHex() == whole.finalizeHex())
+    }
+
+    @Test func millionAs() {
+        var h = SHA256()
+        let block = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+        for _ in 0..<1000 { h.update(block) }
+        #expect(h.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+extension Array {
+    /// The elements repeated without end.
+    func cycled() -> UnfoldSequence<Element, Int> {
+        sequence(state: 0) { i in
+            defer { i = (i + 1) % count }
+            return self[i]
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import Testing
+@testable import OrgStore
+import OrgModel
+
+func temporaryPath(_ name: String = "orgmap.sqlite") -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orgmap-tests-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.appendingPathComponent(name).path
+}
+
+let samplePeople = [
+    Person(key: "E1", name: "Maya Castillo", email: "maya@nw.io", title: "CEO", department: "Executive"),
+    Person(key: "E3", name: "Priya Raman", title: "VP Engineering", department: "Engineering", team: "Leadership", managerKey: "E2"),
+    Person(key: "E2", name: "Daniel Okafor", title: "CTO", department: "Engineering", managerKey: "E1"),
+    Person(key: "E4", name: "Marcus Reid", title: "CRO", department: "Sales", managerKey: "E1", dottedLineManagerKeys: ["E2"], level: "E2", location: "New York"),
+]
+
+func record(_ count: Int) -> ImportRecord {
+    ImportRecord(kind: "people", fileName: "people.csv", sha256: String(repeating: "a", count: 64), rowsRead: count, rowsStored: count, rowsSkipped: 0, warnings: 0, duration: 0.5)
+}
+
+struct AppDatabaseTests {
+    @Test func snapshotRoundTrip() throws {
+        let db = try AppDatabase.inMemory()
+        let snapshot = try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        #expect(snapshot.personCount == 4)
+        let org = try db.organization(snapshotID: snapshot.id)
+        #expect(org.people == samplePeople)
+        #expect(org.roots == [0])
+        #expect(org.depths() == [0, 2, 1, 1])
+    }
+
+    @Test func latestSnapshotIsByDateThenImportOrder() throws {
+        let db = try AppDatabase.inMemory()
+        try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        let older = try db.importSnapshot(people: Array(samplePeople.prefix(1)), lines: [2], asOf: "2026-10-01", log: record(1))
+        let sameDay = try db.importSnapshot(people: Array(samplePeople.prefix(1)), lines: [2], asOf: "2026-11-01", log: record(1))
+        #expect(try db.snapshot().id == sameDay.id)
+        #expect(try db.snapshots().map(\.asOf) == ["2026-10-01", "2026-11-01", "2026-11-01"])
+        #expect(try db.snapshot(id: older.id).asOf == "2026-10-01")
+        #expect(throws: OrgMapError.self) { try db.snapshot(id: 99) }
+        // Keys repeat across snapshots; person ids never do.
+        #expect(try db.organization(snapshotID: older.id).people.map(\.key) == ["E1"])
+    }
+
+    @Test func importLogRecordsEachImport() throws {
+        let path = temporaryPath()
+        let db = try AppDatabase.open(path: path, create: true)
+        try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        let row = try DatabaseQueue(path: path).read { try Row.fetchOne($0, sql: "SELECT * FROM import_log") }
+        #expect(row?["kind"] == "people")
+        #expect(row?["rows_stored"] == 4)
+        #expect(row?["duration_ms"] == 500)
+    }
+
+    @Test func newFilesAreReadableByTheirOwnerOnly() throws {
+        let path = temporaryPath()
+        _ = try AppDatabase.open(path: path, create: true)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func missingDatabaseIsNotCreatedForReading() {
+        let path = temporaryPath()
+        #expect(throws: OrgMapError.self) { try AppDatabase.open(path: path, create: false) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func databaseFromANewerOrgmapIsRefusedUnchanged() throws {
+        let path = temporaryPath()
+        _ = try AppDatabase.open(path: path, create: true)
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('9999_from_the_future')") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            _ = try AppDatabase.open(path: path, create: true)
+            Issue.record("a newer database was opened")
+        } catch let OrgMapError.databaseTooNew(_, unknown) {
+            #expect(unknown == ["9999_from_the_future"])
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefused() throws {
+        let path = temporaryPath("people.csv")
+        try Data("id,name\n1,A\n".utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try AppDatabase.open(path: path, create: true)
+            Issue.record("a CSV file was opened as a database")
+        } catch let error as OrgMapError {
+            #expect(error.description.contains("is not an orgmap database (it is not a SQLite file)"))
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "id,name\n1,A\n")
+    }
+
+    @Test func anotherProgramsDatabaseIsRefused() throws {
+        let path = temporaryPath()
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY)") }
+        do {
+            _ = try AppDatabase.open(path: path, create: true)
+            Issue.record("a foreign database was opened")
+        } catch let error as OrgMapError {
+            #expect(error.description.contains("another program, with tables invoices"))
+        }
+    }
+}
