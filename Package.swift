@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel"]),
         .testTarget(
             name: "orgmapTests",
-            dependencies: ["OrgStore", "OrgModel", "OrgSample"],
+            dependencies: ["orgmap", "OrgSample"],
             resources: [.copy("Fixtures")]
         ),
     ],
