@@ -1,0 +1,19 @@
+/// One department: its function, size, head and, for a business department, which engineering leaders reach it.
+public struct DepartmentSummary: Sendable, Codable, Equatable {
+    public var name: String
+    public var function: Function
+    /// Why the department has that function: "name matches 'Data'", "listed in business_departments", ...
+    public var functionReason: String
+    public var people: Int
+    /// A business department technology leaders are expected to reach (large enough, or listed in the policy).
+    public var isCore: Bool
+    /// The highest person in the department by reporting lines.
+    public var head: Subject?
+    /// False when no imported tie touches anyone in the department.
+    public var hasLinkData: Bool
+    /// Engineering leaders with a tie into this business department, strongest first; empty for engineering.
+    public var leaders: [LeaderReach]
+    /// Weight of all ties between engineering people (individual contributors included) and this business
+    /// department; 0 for engineering departments.
+    public var engineeringWeight: Double
+}

@@ -1,0 +1,13 @@
+/// The analyzer's rules; raw values are a public interface, like a linter's rule ids (see docs/rules.md).
+public enum Rule: String, Codable, Sendable, CaseIterable {
+    case techLeaderIsolated = "tech-leader-isolated"
+    case missingPartnerDepartment = "missing-partner-department"
+    case lowExternalRatio = "low-external-ratio"
+    case departmentUnbridged = "department-unbridged"
+    case singleBridge = "single-bridge"
+    case noTechnologyLeader = "no-technology-leader"
+    case boundarySpanner = "boundary-spanner"
+
+    /// Position in the rule table, used to order findings of equal severity.
+    var order: Int { Rule.allCases.firstIndex(of: self)! }
+}
