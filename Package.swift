@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -30,7 +31,11 @@ let package = Package(
         ),
         .target(
             name: "OrgImport",
-            dependencies: ["OrgModel", "OrgStore", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "OrgModel", "OrgStore", "OrgAnalysis",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(name: "OrgAnalysis", dependencies: ["OrgModel"]),
         .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis"]),
@@ -45,7 +50,11 @@ let package = Package(
         ),
         .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
         .testTarget(name: "OrgStoreTests", dependencies: ["OrgStore", "OrgModel", "OrgMapMigrations"]),
-        .testTarget(name: "OrgImportTests", dependencies: ["OrgImport", "OrgStore", "OrgModel"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "OrgImportTests",
+            dependencies: ["OrgImport", "OrgStore", "OrgModel", "OrgAnalysis", "OrgSample"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "OrgAnalysisTests", dependencies: ["OrgAnalysis", "OrgModel"]),
         .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel"]),
         .testTarget(

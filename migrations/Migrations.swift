@@ -8,5 +8,6 @@ public struct Migration: Sendable {
 public enum Migrations {
     public static let all: [Migration] = [
         Migration(identifier: "0001_initial", sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self)),
+        Migration(identifier: "0002_links", sql: String(decoding: PackageResources._002_links_sql, as: UTF8.self)),
     ]
 }

@@ -5,6 +5,9 @@ public enum SampleOrg {
     /// The org chart CSV, as bytes.
     public static let people: [UInt8] = PackageResources.northwind_people_csv
     public static let asOf = "2026-11-01"
+    public static let linksFileName = "northwind-links.csv"
+    /// Who worked with whom in September and October 2026: an edge list with weights, kinds and dates.
+    public static let links: [UInt8] = PackageResources.northwind_links_csv
     /// Rows in the sample (one line each: no field spans lines), for help texts.
     public static let peopleCount = people.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } - 1
 }

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import OrgModel
+
+/// Inserts the links of one import, inside its transaction. Endpoints are matched by person key, then email.
+public final class LinkWriter {
+    private let db: Database
+    private let snapshotID: Int64
+    private let importID: Int64
+    private let insert: Statement
+    private let byKey: [String: Int64]
+    private let byEmail: [String: Int64]
+    public private(set) var stored = 0
+
+    init(db: Database, snapshotID: Int64, importID: Int64) throws {
+        self.db = db
+        self.snapshotID = snapshotID
+        self.importID = importID
+        insert = try db.cachedStatement(sql: "INSERT INTO link (snapshot_id, import_id, source_id, target_id, weight, kind, date) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        var byKey: [String: Int64] = [:]
+        var byEmail: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, person_key, email FROM person WHERE snapshot_id = ?", arguments: [snapshotID])
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            byKey[row[1]] = id
+            if let email: String = row[2] { byEmail[email.lowercased()] = id }
+        }
+        self.byKey = byKey
+        self.byEmail = byEmail
+    }
+
+    /// The person an endpoint value names: their id in the org chart, or their email (any case).
+    public func person(_ value: String) -> Int64? {
+        byKey[value] ?? byEmail[value.lowercased()]
+    }
+
+    public func insert(source: Int64, target: Int64, weight: Double, kind: String?, date: String?) throws {
+        try insert.execute(arguments: [snapshotID, importID, source, target, weight, kind, date])
+        stored += 1
+    }
+}
+
+extension AppDatabase {
+    /// Runs `body` in one transaction that stores links for `snapshotID`; `body` returns the import's record.
+    /// Any error thrown rolls everything back.
+    @discardableResult
+    public func importLinks(snapshotID: Int64, fileName: String, _ body: (LinkWriter) throws -> ImportRecord) throws -> ImportRecord {
+        let importedAt = ISO8601DateFormatter().string(from: Date())
+        return try write { db in
+            let placeholder = ImportRecord(kind: "links", fileName: fileName, sha256: "", rowsRead: 0, rowsStored: 0, rowsSkipped: 0, warnings: 0, duration: 0)
+            try appendLog(db, placeholder, snapshotID: snapshotID, importedAt: importedAt)
+            let importID = db.lastInsertedRowID
+            let record = try body(try LinkWriter(db: db, snapshotID: snapshotID, importID: importID))
+            try db.execute(sql: """
+                UPDATE import_log SET sha256 = ?, rows_read = ?, rows_stored = ?, rows_skipped = ?, warnings = ?, duration_ms = ?
+                WHERE id = ?
+                """, arguments: [record.sha256, record.rowsRead, record.rowsStored, record.rowsSkipped, record.warnings, Int((record.duration * 1000).rounded()), importID])
+            return record
+        }
+    }
+
+    /// The snapshot's links summed per pair of people, as indices into `organization(snapshotID:)`'s people.
+    /// `since` and `until` (inclusive, `YYYY-MM-DD`) keep dated links in that range; undated links are kept
+    /// only when no range is given.
+    public func ties(snapshotID: Int64, since: String? = nil, until: String? = nil) throws -> [Tie] {
+        try reader.read { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE snapshot_id = ? ORDER BY id", arguments: [snapshotID])
+            var index = [Int64: Int](minimumCapacity: ids.count)
+            for (i, id) in ids.enumerated() { index[id] = i }
+            var sql = "SELECT source_id, target_id, weight FROM link WHERE snapshot_id = ?"
+            var arguments: StatementArguments = [snapshotID]
+            if let since { sql += " AND date >= ?"; arguments += [since] }
+            if let until { sql += " AND date <= ?"; arguments += [until] }
+            var sums: [UInt64: (weight: Double, count: Int)] = [:]
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                guard let a = index[row[0]], let b = index[row[1]], a != b else { continue }
+                let key = UInt64(min(a, b)) << 32 | UInt64(max(a, b))
+                let weight: Double = row[2]
+                sums[key, default: (0, 0)].weight += weight
+                sums[key, default: (0, 0)].count += 1
+            }
+            return sums.map { Tie(a: Int($0.key >> 32), b: Int($0.key & 0xFFFF_FFFF), weight: $0.value.weight, count: $0.value.count) }
+                .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        }
+    }
+
+    /// How many links a snapshot has.
+    public func linkCount(snapshotID: Int64) throws -> Int {
+        try reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM link WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0 }
+    }
+}
