@@ -16,4 +16,22 @@ public struct DepartmentSummary: Sendable, Codable, Equatable {
     /// Weight of all ties between engineering people (individual contributors included) and this business
     /// department; 0 for engineering departments.
     public var engineeringWeight: Double
+
+    enum CodingKeys: String, CodingKey {
+        case name, function, functionReason, people, isCore, head, hasLinkData, leaders, engineeringWeight
+    }
+
+    /// A missing head is written as null so every department has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(function, forKey: .function)
+        try c.encode(functionReason, forKey: .functionReason)
+        try c.encode(people, forKey: .people)
+        try c.encode(isCore, forKey: .isCore)
+        try c.encode(head, forKey: .head)
+        try c.encode(hasLinkData, forKey: .hasLinkData)
+        try c.encode(leaders, forKey: .leaders)
+        try c.encode(engineeringWeight, forKey: .engineeringWeight)
+    }
 }

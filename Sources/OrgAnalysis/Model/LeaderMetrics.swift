@@ -60,6 +60,27 @@ public struct LeaderMetrics: Sendable, Codable, Equatable {
         coverage = try c.decodeIfPresent(Double.self, forKey: .coverage)
     }
 
+    /// Absent values are written as null so every leader has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(person, forKey: .person)
+        try c.encode(title, forKey: .title)
+        try c.encode(department, forKey: .department)
+        try c.encode(tier, forKey: .tier)
+        try c.encode(tierReason, forKey: .tierReason)
+        try c.encode(hasLinkData, forKey: .hasLinkData)
+        try c.encode(ownDepartment, forKey: .ownDepartment)
+        try c.encode(otherEngineering, forKey: .otherEngineering)
+        try c.encode(businessFacing, forKey: .businessFacing)
+        try c.encode(eiIndex, forKey: .eiIndex)
+        try c.encode(eiIndexByCount, forKey: .eiIndexByCount)
+        try c.encode(businessDepartmentsReached, forKey: .businessDepartmentsReached)
+        try c.encode(expectedDepartmentCount, forKey: .expectedDepartmentCount)
+        try c.encode(expectedDepartments, forKey: .expectedDepartments)
+        try c.encode(missingDepartments, forKey: .missingDepartments)
+        try c.encode(coverage, forKey: .coverage)
+    }
+
     init(
         person: Subject, personIndex: Int, title: String?, department: String, tier: Tier, tierReason: String,
         hasLinkData: Bool, ownDepartment: TieTally, otherEngineering: TieTally, businessFacing: TieTally,

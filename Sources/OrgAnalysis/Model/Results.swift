@@ -50,4 +50,14 @@ public struct UnknownSubject: Sendable, Codable, Equatable {
     /// The person's tier; nil for a department.
     public var tier: Tier?
     public var reason: String
+
+    enum CodingKeys: String, CodingKey { case subject, tier, reason }
+
+    /// A department's tier is written as null so every entry has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(tier, forKey: .tier)
+        try c.encode(reason, forKey: .reason)
+    }
 }

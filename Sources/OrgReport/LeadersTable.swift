@@ -1,0 +1,24 @@
+import OrgAnalysis
+
+/// `orgmap leaders`: one line per engineering leader, as a terminal table or JSON.
+public enum LeadersTable {
+    public static func render(_ analysis: Analysis) -> String {
+        var table = TextTable(
+            headers: ["NAME", "TITLE", "TIER", "DEPARTMENT", "E-I", "BUSINESS", "REACHED", "MISSING"],
+            alignments: [.left, .left, .left, .left, .right, .right, .left, .left])
+        for l in analysis.leaders {
+            table.append([
+                l.person.name, l.title ?? "", l.tier.rawValue, l.department,
+                l.hasLinkData ? ReportFormat.ei(l.eiIndex) : "unknown", ReportFormat.weight(l.businessFacing.weight),
+                l.businessDepartmentsReached.map(\.department).joined(separator: ", "),
+                l.missingDepartments.joined(separator: ", "),
+            ])
+        }
+        return table.render()
+    }
+
+    /// `{"leaders":[...]}` with the same leader objects as the JSON report.
+    public static func json(_ analysis: Analysis) -> String {
+        JSONOutput.encode(["leaders": analysis.leaders])
+    }
+}

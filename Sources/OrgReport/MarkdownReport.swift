@@ -1,0 +1,154 @@
+import OrgAnalysis
+import OrgModel
+
+/// The default report: GitHub-flavoured Markdown a CTO can paste into a wiki or a pull request.
+public enum MarkdownReport {
+    public static func render(_ analysis: Analysis, context: ReportContext) -> String {
+        var out: [String] = []
+        out += scope(analysis, context)
+        out += summary(analysis)
+        out += findings(analysis)
+        out += leaders(analysis)
+        out += matrix(analysis)
+        out += MermaidGraph.section(analysis)
+        out += unknown(analysis)
+        out += method(analysis.policy)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func esc(_ text: String) -> String { MarkdownEscaping.inline(text) }
+
+    /// Numbers are ours and print as they are; texts came from an import.
+    private static func evidenceText(_ value: EvidenceValue) -> String {
+        switch value {
+        case .integer, .number: value.text
+        case .text, .list: esc(value.text)
+        }
+    }
+
+    private static func scope(_ analysis: Analysis, _ context: ReportContext) -> [String] {
+        var lines = ["# Engineering leadership: who is connected to the business", ""]
+        if let s = context.snapshot {
+            lines.append("- **Snapshot:** #\(s.id) as of \(esc(s.asOf)), imported from \(esc(s.sourceFile))")
+        }
+        lines.append("- **People:** \(ReportFormat.count(context.peopleCount)), of whom \(ReportFormat.count(analysis.engineeringPeopleCount)) in engineering and \(ReportFormat.count(analysis.leaders.count)) engineering leaders")
+        var links = "- **Links:** \(ReportFormat.count(context.linkCount)) imported (\(ReportFormat.count(analysis.importedTieCount)) pairs of people), plus \(ReportFormat.count(analysis.dottedLineTieCount)) dotted-line reporting lines"
+        if let filter = context.linkFilter { links += "; \(esc(filter))" }
+        lines.append(links)
+        lines.append("- **Policy:** \(esc(context.policyDescription))")
+        lines.append("")
+        return lines
+    }
+
+    private static func summary(_ analysis: Analysis) -> [String] {
+        var lines = ["## Summary", ""]
+        if !analysis.hasLinkData {
+            lines += [
+                "> **No collaboration links were imported.** Every leader and department is listed as unknown and no link-based rule ran; only the org chart's structure was checked.",
+                "",
+            ]
+        }
+        lines += ["| Severity | Findings |", "|---|---:|"]
+        for (severity, count) in analysis.findingCounts { lines.append("| \(severity.rawValue) | \(count) |") }
+        lines.append("")
+        return lines
+    }
+
+    private static func findings(_ analysis: Analysis) -> [String] {
+        var lines = ["## Findings", ""]
+        if analysis.findings.isEmpty { return lines + ["No findings.", ""] }
+        var number = 0
+        for severity in Severity.allCases {
+            let group = analysis.findings.filter { $0.severity == severity }
+            guard !group.isEmpty else { continue }
+            lines += ["### \(severity.rawValue.capitalized) (\(group.count))", ""]
+            for finding in group {
+                number += 1
+                lines.append("#### \(number). `\(finding.rule.rawValue)`: \(esc(finding.subject.name))")
+                lines.append("")
+                lines.append(esc(finding.message))
+                lines.append("")
+                let evidence = finding.evidence.map { "\($0.key.replacingOccurrences(of: "_", with: " ")) \(evidenceText($0.value))" }
+                lines.append("- **Evidence:** \(evidence.joined(separator: "; "))")
+                lines.append("- **Recommendation:** \(esc(finding.recommendation))")
+                lines.append("")
+            }
+        }
+        return lines
+    }
+
+    private static func leaders(_ analysis: Analysis) -> [String] {
+        var lines = ["## Engineering leaders", ""]
+        if analysis.leaders.isEmpty { return lines + ["Nobody in engineering leads a team.", ""] }
+        lines += [
+            "| Name | Title | Tier | Department | E-I | Business departments reached | Expected | Missing |",
+            "|---|---|---|---|---:|---|---:|---|",
+        ]
+        for l in analysis.leaders {
+            let reached = l.hasLinkData
+                ? (l.businessDepartmentsReached.isEmpty ? "none" : l.businessDepartmentsReached.map { "\(esc($0.department)) (\(ReportFormat.weight($0.weight)))" }.joined(separator: ", "))
+                : "unknown"
+            let cells = [
+                esc(l.person.name), esc(l.title ?? ""), l.tier.label, esc(l.department),
+                l.hasLinkData ? ReportFormat.ei(l.eiIndex) : "n/a", reached,
+                l.expectedDepartmentCount == 0 ? "none" : "\(l.expectedDepartmentCount)",
+                l.missingDepartments.map(esc).joined(separator: ", "),
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        lines.append("")
+        return lines
+    }
+
+    /// Rows: technology and senior leaders (managers are not expected to reach the business);
+    /// columns: core business departments; cells: link weight.
+    private static func matrix(_ analysis: Analysis) -> [String] {
+        let columns = analysis.departments.filter(\.isCore)
+        let rows = analysis.leaders.filter { $0.tier >= .seniorEngineeringLeader }
+        guard !columns.isEmpty, !rows.isEmpty else { return [] }
+        var lines = [
+            "## Engineering leaders × business departments", "",
+            "Link weight between each technology or senior leader and each core business department; a dash means no link.", "",
+            "| Leader | " + columns.map { esc($0.name) }.joined(separator: " | ") + " |",
+            "|---|" + String(repeating: "---:|", count: columns.count),
+        ]
+        for leader in rows {
+            let weights = Dictionary(leader.businessDepartmentsReached.map { ($0.department, $0.weight) }, uniquingKeysWith: +)
+            let cells = columns.map { c in
+                leader.hasLinkData ? weights[c.name].map(ReportFormat.weight) ?? "—" : "?"
+            }
+            lines.append("| \(esc(leader.person.name)) | " + cells.joined(separator: " | ") + " |")
+        }
+        let all = columns.map { ReportFormat.weight($0.engineeringWeight) }
+        lines.append("| *All of engineering* | " + all.joined(separator: " | ") + " |")
+        lines.append("")
+        return lines
+    }
+
+    private static func unknown(_ analysis: Analysis) -> [String] {
+        guard !analysis.unknown.isEmpty else { return [] }
+        var lines = [
+            "## Unknown", "",
+            "The link data says nothing about these, so they were not judged (and never reported as isolated):", "",
+        ]
+        for u in analysis.unknown {
+            let what = u.tier?.label ?? "department"
+            lines.append("- \(esc(u.subject.name)) (\(what)): \(esc(u.reason))")
+        }
+        lines.append("")
+        return lines
+    }
+
+    private static func method(_ p: Policy) -> [String] {
+        [
+            "## Method", "",
+            "- **Function.** A department is engineering when its name matches one of the policy's engineering patterns (whole words: \"IT\" does not match \"Recruiting\"), unless a business pattern or an explicit list says otherwise. Anyone whose title matches a technology-leader pattern counts as engineering whatever their department.",
+            "- **Tiers.** Technology leader: a technology-leader title (CTO, CIO, VP Engineering, chief architect...) with no such title above; without one, the senior leaders at the top of engineering. Senior engineering leader: a director, head-of or senior-manager title, or someone who manages managers. Engineering manager: has direct reports. Everyone else in engineering is an individual contributor.",
+            "- **E-I index.** Krackhardt and Stern's (E − I) / (E + I) on link weights, where E is the weight of a leader's links to people outside engineering and I the weight of their links inside engineering (their own department and other engineering departments). It runs from −1 (every link stays in engineering) to +1 (every link reaches the business).",
+            "- **Expectations.** A technology leader should reach every core business department (at least \(p.minimumDepartmentSize) people\(p.coreBusinessDepartments == nil ? "" : ", or as listed in the policy")); a senior engineering leader at least \(p.seniorLeaderMinimumBusinessDepartments); an engineering manager none, since the article has managers working inside their team.",
+            "- **Thresholds.** `low-external-ratio` fires below an E-I of \(ReportFormat.ei(p.technologyLeaderMinimumEI)) for technology leaders and \(ReportFormat.ei(p.seniorLeaderMinimumEI)) for senior leaders; `boundary-spanner` notes managers at or above \(ReportFormat.ei(p.boundarySpannerMinimumEI)) who reach at least \(p.boundarySpannerMinimumBusinessDepartments) business departments. A dotted-line reporting line counts as a link of weight \(ReportFormat.weight(p.dottedLineWeight)).",
+            "- **Bridges.** Only engineering leaders' links make a business department bridged; individual contributors' links are shown but do not count. Leaders and departments with no imported link are unknown, not isolated.",
+            "",
+        ]
+    }
+}

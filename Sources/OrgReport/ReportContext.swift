@@ -1,0 +1,25 @@
+import OrgModel
+
+/// What a report says about its scope, supplied by the caller since reports never query.
+public struct ReportContext: Sendable {
+    /// The analysed snapshot; nil for an organization that was never stored (the demo, tests).
+    public var snapshot: Snapshot?
+    public var peopleCount: Int
+    /// Imported link rows used (before summing per pair).
+    public var linkCount: Int
+    /// "built-in defaults", or the policy file's name.
+    public var policyDescription: String
+    /// The `--since`/`--until` filter in words ("links dated 2026-01-01 to 2026-03-31"), nil when none.
+    public var linkFilter: String?
+
+    public init(
+        snapshot: Snapshot? = nil, peopleCount: Int, linkCount: Int,
+        policyDescription: String = "built-in defaults", linkFilter: String? = nil
+    ) {
+        self.snapshot = snapshot
+        self.peopleCount = peopleCount
+        self.linkCount = linkCount
+        self.policyDescription = policyDescription
+        self.linkFilter = linkFilter
+    }
+}
