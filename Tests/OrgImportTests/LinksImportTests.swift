@@ -155,7 +155,7 @@ struct LinksImportTests {
         let a = try analyzed(edges), b = try analyzed(viva)
         #expect(a.ties.count > 100)
         #expect(a.ties == b.ties)
-        #expect(Set(a.findings.map(\.rule)).count >= 3)
+        #expect(Set(a.findings.map(\.rule)).count == 5)
         #expect(a.findings == b.findings)
     }
 }

@@ -134,7 +134,7 @@ struct ImportPeopleCommandTests {
         let result = try cli.run("import", "people", "people.csv", executable: copy)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try cli.run("org", executable: copy).stdout.contains("5 people"))
-        #expect(try cli.run("demo", executable: copy).stdout.contains("62 people"))
+        #expect(try cli.run("demo", executable: copy).stdout.contains("**People:** 62"))
     }
 }
 

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import OrgAnalysis
+import OrgModel
+import OrgReport
+
+extension Severity: ExpressibleByArgument {}
+
+struct Report: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, json, csv
+
+        func render(_ analysis: Analysis, context: ReportContext) -> String {
+            switch self {
+            case .markdown: MarkdownReport.render(analysis, context: context)
+            case .json: JSONReport.render(analysis, context: context)
+            case .csv: CSVReport.render(analysis)
+            }
+        }
+    }
+
+    static let configuration = CommandConfiguration(
+        abstract: "Report where engineering leadership is cut off from the rest of the company.",
+        discussion: """
+            Classifies engineering leaders (engineering manager, senior engineering leader, technology \
+            leader), measures their collaboration across the engineering/business boundary (E-I index, \
+            business departments reached) and raises findings with stable rule ids: tech-leader-isolated, \
+            missing-partner-department, low-external-ratio, department-unbridged, single-bridge, \
+            no-technology-leader, boundary-spanner. Each names who to meet. See docs/rules.md.
+
+            Markdown (GitHub-flavoured, pasteable into a wiki or a pull request) is the default; json has a \
+            documented stable shape (docs/report-json.md); csv has one row per finding and is safe to open \
+            in a spreadsheet.
+
+            Examples:
+              orgmap report > leadership-gaps.md
+              orgmap report --format json --output report.json
+              orgmap report --since 2026-09-01 --policy acme-policy.yaml
+              orgmap report --fail-on high      # exit status 2 when a high finding exists (CI gate)
+            """
+    )
+
+    @Option(help: "markdown, json or csv.")
+    var format: Format = .markdown
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output (replaced whole, never half-written).", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Exit with status 2 when a finding reaches this severity: high, medium, low or info.", valueName: "severity"))
+    var failOn: Severity?
+
+    @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let (analysis, context) = try analysis.analyze(try database.openExisting())
+        let text = format.render(analysis, context: context)
+        if let output {
+            try writeAtomically(text, to: output)
+            let counts = analysis.findingCounts.map { "\($0.count) \($0.severity.rawValue)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("Wrote \(output): \(analysis.findings.count) finding\(analysis.findings.count == 1 ? "" : "s") (\(counts)).\n".utf8))
+        } else {
+            emit(text)
+        }
+        if let failOn, let highest = analysis.highestSeverity, highest >= failOn {
+            FileHandle.standardError.write(Data("Findings reach \(highest.rawValue), at or above --fail-on \(failOn.rawValue).\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Writes next to the destination, then renames: a reader never sees half a report, and a failure leaves the old one.
+func writeAtomically(_ text: String, to path: String) throws {
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw OrgMapError.unreadableFile(path: path, reason: "cannot write: \(error.localizedDescription)")
+    }
+}
