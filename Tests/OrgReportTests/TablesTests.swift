@@ -1,3 +1,6 @@
+import Foundation
+import OrgAnalysis
+import OrgModel
 import Testing
 @testable import OrgReport
 
@@ -20,5 +23,19 @@ struct TablesTests {
     @Test(arguments: [(-1.0, "-1.00"), (0.0, "0.00"), (0.2727, "+0.27"), (-0.5, "-0.50"), (nil, "n/a")] as [(Double?, String)])
     func eiFormat(value: Double?, text: String) {
         #expect(ReportFormat.ei(value) == text)
+    }
+}
+
+struct EmptyOrganizationTests {
+    @Test func everyFormatRendersAnEmptyOrganization() throws {
+        let analysis = Analyzer.analyze(organization: Organization(people: []), ties: [])
+        let context = ReportContext(peopleCount: 0, linkCount: 0)
+        let markdown = MarkdownReport.render(analysis, context: context)
+        #expect(markdown.contains("`no-technology-leader`"))
+        #expect(markdown.contains("Nobody in engineering leads a team."))
+        #expect(CSVReportTests.parse(CSVReport.render(analysis)).count == 2)
+        let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(analysis, context: context).utf8))
+        #expect((json as? [String: Any])?["leaders"] as? [Any] != nil)
+        #expect(LeadersTable.render(analysis).split(separator: "\n").count == 2)
     }
 }
