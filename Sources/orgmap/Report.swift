@@ -29,7 +29,7 @@ struct Report: ParsableCommand {
             no-technology-leader, boundary-spanner. Each names who to meet. See docs/rules.md.
 
             Markdown (GitHub-flavoured, pasteable into a wiki or a pull request) is the default; json has a \
-            documented stable shape (docs/report-json.md); csv has one row per finding and is safe to open \
+            documented stable shape (docs/rules.md, "JSON shape"); csv has one row per finding and is safe to open \
             in a spreadsheet.
 
             Examples:
