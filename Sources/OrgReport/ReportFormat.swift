@@ -4,10 +4,7 @@ import OrgAnalysis
 enum ReportFormat {
     /// Signed, two decimals: "+0.27", "-1.00"; "n/a" when the index is undefined.
     static func ei(_ value: Double?) -> String {
-        guard let value else { return "n/a" }
-        let text = EvidenceValue.format(value)
-        let padded = text.contains(".") ? text : text + ".00"
-        return value > 0 ? "+" + padded : padded
+        value.map(EvidenceValue.formatIndex) ?? "n/a"
     }
 
     /// "67%"; "n/a" when nothing is expected.

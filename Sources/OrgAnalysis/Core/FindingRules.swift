@@ -143,7 +143,7 @@ struct FindingRules {
         evidence.add("business_facing_ties", leader.businessFacing.count)
         evidence.add("ties_inside_engineering", leader.ownDepartment.count + leader.otherEngineering.count)
         if let byCount = leader.eiIndexByCount { evidence.add("ei_index_by_count", byCount) }
-        let message = "\(leader.person.name)'s E-I index is \(EvidenceValue.format(ei)) (threshold \(EvidenceValue.format(threshold))): most of their collaboration stays inside engineering, where a \(leader.tier.label)'s should reach across the business."
+        let message = "\(leader.person.name)'s E-I index is \(EvidenceValue.formatIndex(ei)) (threshold \(EvidenceValue.formatIndex(threshold))): most of their collaboration stays inside engineering, where a \(leader.tier.label)'s should reach across the business."
         let recommendation: Recommendation = targetDepartment(for: leader).map {
             .meet(leader: leader.personIndex, department: $0, opening: "should shift time toward the business, starting with")
         } ?? .text("\(leader.person.name) should shift time from engineering-internal meetings toward business partners.")
@@ -169,7 +169,7 @@ struct FindingRules {
         }
         return Draft(
             rule: .boundarySpanner, severity: .info, subject: leader.person, evidence: evidence,
-            message: "\(name) is an engineering manager whose links already reach \(leader.businessDepartmentsReached.count) business departments (E-I \(EvidenceValue.format(ei))): a strength the article expects of technology leaders, not of managers.",
+            message: "\(name) is an engineering manager whose links already reach \(leader.businessDepartmentsReached.count) business departments (E-I \(EvidenceValue.formatIndex(ei))): a strength the article expects of technology leaders, not of managers.",
             department: nil, recommendation: .text(recommendation))
     }
 

@@ -37,6 +37,13 @@ public enum EvidenceValue: Sendable, Equatable, Codable {
         return "\(sign)\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
+    /// An E-I index: signed with two decimals ("+0.27", "-1.00", "0.00").
+    public static func formatIndex(_ value: Double) -> String {
+        let text = format(value)
+        let padded = text.contains(".") ? text : text + ".00"
+        return value > 0 ? "+" + padded : padded
+    }
+
     /// The value as one line of text, numbers as ``format(_:)`` writes them.
     public var text: String {
         switch self {
