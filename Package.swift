@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(name: "OrgAnalysis", dependencies: ["OrgModel"]),
         .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis"]),
-        .target(name: "OrgSample", resources: [.embedInCode("Resources")]),
+        .target(name: "OrgSample", dependencies: ["OrgModel"], resources: [.embedInCode("Resources")]),
         .executableTarget(
             name: "orgmap",
             dependencies: [
