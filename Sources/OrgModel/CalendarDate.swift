@@ -6,11 +6,27 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public let month: Int
     public let day: Int
 
+    /// Parses exactly `YYYY-MM-DD`, byte by byte: links import millions of dates.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        var text = text
+        text.makeContiguousUTF8()
+        guard let (y, m, d) = text.utf8.withContiguousStorageIfAvailable(Self.parse) ?? nil else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                let digit = Int(b[i]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                n = n * 10 + digit
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
     }
 
     public init?(year: Int, month: Int, day: Int) {
@@ -24,7 +40,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import OrgModel
 
 /// Inserts the links of one import, inside its transaction. Endpoints are matched by person key, then email.
@@ -16,7 +17,9 @@ public final class LinkWriter {
         self.db = db
         self.snapshotID = snapshotID
         self.importID = importID
-        insert = try db.cachedStatement(sql: "INSERT INTO link (snapshot_id, import_id, source_id, target_id, weight, kind, date) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        insert = try db.makeStatement(sql: "INSERT INTO link (snapshot_id, import_id, source_id, target_id, weight, kind, date) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        sqlite3_bind_int64(insert.sqliteStatement, 1, snapshotID)
+        sqlite3_bind_int64(insert.sqliteStatement, 2, importID)
         var byKey: [String: Int64] = [:]
         var byEmail: [String: Int64] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT id, person_key, email FROM person WHERE snapshot_id = ?", arguments: [snapshotID])
@@ -34,9 +37,31 @@ public final class LinkWriter {
         byKey[value] ?? byEmail[value.lowercased()]
     }
 
+    /// Binds through SQLite's C API: GRDB's `StatementArguments` box every value, which cost more than the
+    /// insert itself at millions of rows (docs/benchmarks.md).
     public func insert(source: Int64, target: Int64, weight: Double, kind: String?, date: String?) throws {
-        try insert.execute(arguments: [snapshotID, importID, source, target, weight, kind, date])
+        let s = insert.sqliteStatement
+        sqlite3_bind_int64(s, 3, source)
+        sqlite3_bind_int64(s, 4, target)
+        sqlite3_bind_double(s, 5, weight)
+        Self.bind(kind, at: 6, in: s)
+        Self.bind(date, at: 7, in: s)
+        let code = sqlite3_step(s)
+        sqlite3_reset(s)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))))
+        }
         stored += 1
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func bind(_ text: String?, at index: Int32, in statement: OpaquePointer) {
+        guard let text else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        _ = text.withCString { sqlite3_bind_text(statement, index, $0, -1, transient) }
     }
 }
 
@@ -46,15 +71,23 @@ extension AppDatabase {
     @discardableResult
     public func importLinks(snapshotID: Int64, fileName: String, _ body: (LinkWriter) throws -> ImportRecord) throws -> ImportRecord {
         let importedAt = ISO8601DateFormatter().string(from: Date())
-        return try write { db in
-            let placeholder = ImportRecord(kind: "links", fileName: fileName, sha256: "", rowsRead: 0, rowsStored: 0, rowsSkipped: 0, warnings: 0, duration: 0)
-            try appendLog(db, placeholder, snapshotID: snapshotID, importedAt: importedAt)
-            let importID = db.lastInsertedRowID
-            let record = try body(try LinkWriter(db: db, snapshotID: snapshotID, importID: importID))
-            try db.execute(sql: """
-                UPDATE import_log SET sha256 = ?, rows_read = ?, rows_stored = ?, rows_skipped = ?, warnings = ?, duration_ms = ?
-                WHERE id = ?
-                """, arguments: [record.sha256, record.rowsRead, record.rowsStored, record.rowsSkipped, record.warnings, Int((record.duration * 1000).rounded()), importID])
+        return try writeWithoutTransaction { db in
+            // Every endpoint comes from this snapshot's people, read in the same transaction, so SQLite's own
+            // foreign key checks (four B-tree lookups a row) are redundant here; they cost a quarter of the insert.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var record: ImportRecord!
+            try db.inTransaction(.immediate) {
+                let placeholder = ImportRecord(kind: "links", fileName: fileName, sha256: "", rowsRead: 0, rowsStored: 0, rowsSkipped: 0, warnings: 0, duration: 0)
+                try appendLog(db, placeholder, snapshotID: snapshotID, importedAt: importedAt)
+                let importID = db.lastInsertedRowID
+                record = try body(try LinkWriter(db: db, snapshotID: snapshotID, importID: importID))
+                try db.execute(sql: """
+                    UPDATE import_log SET sha256 = ?, rows_read = ?, rows_stored = ?, rows_skipped = ?, warnings = ?, duration_ms = ?
+                    WHERE id = ?
+                    """, arguments: [record.sha256, record.rowsRead, record.rowsStored, record.rowsSkipped, record.warnings, Int((record.duration * 1000).rounded()), importID])
+                return .commit
+            }
             return record
         }
     }

@@ -10,7 +10,9 @@ CREATE TABLE link (
     target_id   INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
     weight      REAL    NOT NULL CHECK (weight > 0),
     kind        TEXT,
-    date        TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    -- YYYY-MM-DD, validated by the importer.
+    date        TEXT,
     CHECK (source_id <> target_id)
 );
-CREATE INDEX link_by_snapshot ON link (snapshot_id, date);
+-- A snapshot's links, for the report; imports append to its end, so loading stays sequential.
+CREATE INDEX link_by_snapshot ON link (snapshot_id);

@@ -154,21 +154,22 @@ public final class CSVReader {
     private func readPlainField(column: Int) throws {
         while true {
             if position == end { try refill(); if position == end { return } }
-            // Scan the buffered run up to the next special byte in one pass.
-            var i = position
-            let d = delimiter
-            while i < end {
-                let b = buffer[i]
+            // Scan the buffered run up to the next special byte in one pass, on locals: class properties
+            // would pay a dynamic exclusivity check per byte.
+            let start = position, stop = end, bytes = buffer, d = delimiter
+            var i = start
+            while i < stop {
+                let b = bytes[i]
                 if b == d || b == CSVReader.lf || b == CSVReader.cr || b == 0 { break }
                 i += 1
             }
-            if i > position {
-                field.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position..<i]))
+            if i > start {
+                field.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<i]))
                 position = i
                 try checkFieldSize(column: column)
             }
-            if i < end {
-                if buffer[i] == 0 { throw nulByte(column: column) }
+            if i < stop {
+                if bytes[i] == 0 { throw nulByte(column: column) }
                 return
             }
         }
@@ -219,6 +220,8 @@ public final class CSVReader {
     private func decode(line: Int, column: Int) throws -> String {
         switch options.encoding {
         case .utf8:
+            // ASCII needs no validation; the generic validator costs a metadata lookup per field.
+            if field.allSatisfy({ $0 < 0x80 }) { return String(decoding: field, as: UTF8.self) }
             if let text = String(validating: field, as: UTF8.self) { return text }
             throw problem(line: line, column: column, "invalid UTF-8; if the file is Latin-1 (ISO-8859-1), import it with --encoding latin1")
         case .latin1:

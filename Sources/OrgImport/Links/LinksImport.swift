@@ -43,7 +43,7 @@ public enum LinksImport {
         guard let header = try reader.next() else {
             throw OrgMapError.invalidInput(file: file, problems: [InputProblem(line: nil, message: "the file is empty; expected a header such as source,target,weight,kind,date and one row per link")], more: 0)
         }
-        let columns = try LinkColumns(headers: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, format: options.format, vivaWeight: options.vivaWeight, file: file, line: header.line)
+        let columns = try LinkColumns(headers: header.fields.map { $0.trimmed }, format: options.format, vivaWeight: options.vivaWeight, file: file, line: header.line)
         logger.info("\(file): read as \(columns.format.rawValue), \(PeopleImport.describe(reader.delimiter))-separated, \(columns.summary.joined(separator: ", ")); attached to snapshot \(snapshot.id) (as of \(snapshot.asOf))")
 
         var problems = ProblemCollector(file: file, limit: options.maxProblems)
@@ -62,7 +62,7 @@ public enum LinksImport {
                 }
                 func field(_ i: Int?) -> String? {
                     guard let i else { return nil }
-                    let v = fields[i].trimmingCharacters(in: .whitespaces)
+                    let v = fields[i].trimmed
                     return v.isEmpty ? nil : v
                 }
                 let weight: Double
@@ -123,15 +123,18 @@ public enum LinksImport {
 /// Link dates: ISO 8601 (`2026-11-03`, `2026-11-03T09:30:00Z`) or, in Viva exports, `11/3/2026`.
 enum LinkDate {
     static func parse(_ text: String, monthFirst: Bool) -> String? {
-        if monthFirst || text.contains("/") {
+        if monthFirst || text.utf8.contains(UInt8(ascii: "/")) {
             let parts = text.split(separator: " ").first.map { $0.split(separator: "/") } ?? []
             guard parts.count == 3, let m = Int(parts[0]), let d = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 else { return nil }
             return CalendarDate(year: y, month: m, day: d)?.description
         }
-        guard text.count >= 10 else { return nil }
-        let day = String(text.prefix(10))
-        let rest = text.dropFirst(10)
-        guard rest.isEmpty || rest.first == "T" || rest.first == " " else { return nil }
-        return CalendarDate(day)?.description
+        let bytes = text.utf8
+        guard bytes.count >= 10 else { return nil }
+        if bytes.count > 10 {
+            let next = bytes[bytes.index(bytes.startIndex, offsetBy: 10)]
+            guard next == UInt8(ascii: "T") || next == UInt8(ascii: " ") else { return nil }
+        }
+        let day = bytes.count == 10 ? text : String(Substring(bytes.prefix(10)))
+        return CalendarDate(day) != nil ? day : nil
     }
 }

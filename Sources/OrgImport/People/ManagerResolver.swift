@@ -99,7 +99,7 @@ struct ManagerResolver {
 
     private func splitList(_ value: String) -> [String] {
         value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { String($0).trimmed }.filter { !$0.isEmpty }
     }
 
     /// Keys are emails or names when the file has no id column: say so.

@@ -41,7 +41,7 @@ extension PeopleFile {
         guard let header = try reader.next() else {
             throw OrgMapError.invalidInput(file: file, problems: [InputProblem(line: nil, message: "the file is empty; expected a header line (such as Employee ID,Name,Title,Department,Manager ID) and one row per person")], more: 0)
         }
-        let mapping = try HeaderMapping(headers: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, overrides: options.columnOverrides, file: file, line: header.line)
+        let mapping = try HeaderMapping(headers: header.fields.map { $0.trimmed }, overrides: options.columnOverrides, file: file, line: header.line)
         var collector = ProblemCollector(file: file, limit: options.maxProblems)
         var rows: [RawPerson] = []
         var rowsRead = 0
@@ -53,14 +53,14 @@ extension PeopleFile {
         while let record = try reader.next() {
             rowsRead += 1
             var fields = record.fields
-            if fields.count < width || fields[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if fields.count < width || fields[width...].contains(where: { !$0.trimmed.isEmpty }) {
                 collector.add(InputProblem(line: record.line, message: "expected \(width) fields, as in the header, found \(fields.count)"))
                 continue
             }
             fields.removeLast(fields.count - width)
             func value(_ column: PeopleColumn) -> String? {
                 guard let i = c[column] else { return nil }
-                let v = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                let v = fields[i].trimmed
                 return v.isEmpty ? nil : v
             }
             let email = value(.email)
@@ -125,8 +125,8 @@ extension PeopleFile {
     static func turnedAround(_ name: String) -> String? {
         let parts = name.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
-        let last = parts[0].trimmingCharacters(in: .whitespaces)
-        let first = parts[1].trimmingCharacters(in: .whitespaces)
+        let last = String(parts[0]).trimmed
+        let first = String(parts[1]).trimmed
         let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"]
         guard !last.isEmpty, !first.isEmpty, !suffixes.contains(first.lowercased()),
               !name.contains(where: \.isNumber) else { return nil }
