@@ -10,7 +10,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public init?(_ text: String) {
         var text = text
         text.makeContiguousUTF8()
-        guard let (y, m, d) = text.utf8.withContiguousStorageIfAvailable(Self.parse) ?? nil else { return nil }
+        guard let date = text.utf8.withContiguousStorageIfAvailable(CalendarDate.init(utf8:)) ?? nil else { return nil }
+        self = date
+    }
+
+    /// Exactly the ten bytes `YYYY-MM-DD`.
+    public init?(utf8 b: UnsafeBufferPointer<UInt8>) {
+        guard let (y, m, d) = Self.parse(b) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

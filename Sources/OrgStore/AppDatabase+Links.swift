@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import OrgModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Inserts the links of one import, inside its transaction. Endpoints are matched by person key, then email.
 public final class LinkWriter {
@@ -9,8 +12,10 @@ public final class LinkWriter {
     private let snapshotID: Int64
     private let importID: Int64
     private let insert: Statement
-    private let byKey: [String: Int64]
-    private let byEmail: [String: Int64]
+    private var byKey: ByteKeyTable
+    /// Emails lowercased (ASCII), matched whatever their case.
+    private var byEmail: ByteKeyTable
+    private var scratch: [UInt8] = []
     public private(set) var stored = 0
 
     init(db: Database, snapshotID: Int64, importID: Int64) throws {
@@ -20,26 +25,38 @@ public final class LinkWriter {
         insert = try db.makeStatement(sql: "INSERT INTO link (snapshot_id, import_id, source_id, target_id, weight, kind, date) VALUES (?, ?, ?, ?, ?, ?, ?)")
         sqlite3_bind_int64(insert.sqliteStatement, 1, snapshotID)
         sqlite3_bind_int64(insert.sqliteStatement, 2, importID)
-        var byKey: [String: Int64] = [:]
-        var byEmail: [String: Int64] = [:]
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0
+        byKey = ByteKeyTable(capacity: count)
+        byEmail = ByteKeyTable(capacity: count)
         let rows = try Row.fetchCursor(db, sql: "SELECT id, person_key, email FROM person WHERE snapshot_id = ?", arguments: [snapshotID])
         while let row = try rows.next() {
             let id: Int64 = row[0]
-            byKey[row[1]] = id
-            if let email: String = row[2] { byEmail[email.lowercased()] = id }
+            let key: String = row[1]
+            byKey.insert(key.utf8, id: id)
+            if let email: String = row[2] { byEmail.insert(email.utf8.map(Self.asciiLowercased), id: id) }
         }
-        self.byKey = byKey
-        self.byEmail = byEmail
     }
 
-    /// The person an endpoint value names: their id in the org chart, or their email (any case).
+    private static func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+
+    /// The person an endpoint names: their id in the org chart, or their email (any ASCII case).
+    public func person(_ value: UnsafeBufferPointer<UInt8>) -> Int64? {
+        if let id = byKey.lookup(value) { return id }
+        guard value.contains(where: { $0 == UInt8(ascii: "@") }) else { return nil }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: value.lazy.map(Self.asciiLowercased))
+        return scratch.withUnsafeBufferPointer { byEmail.lookup($0) }
+    }
+
     public func person(_ value: String) -> Int64? {
-        byKey[value] ?? byEmail[value.lowercased()]
+        var value = value
+        return value.withUTF8 { person($0) }
     }
 
     /// Binds through SQLite's C API: GRDB's `StatementArguments` box every value, which cost more than the
     /// insert itself at millions of rows (docs/benchmarks.md).
-    public func insert(source: Int64, target: Int64, weight: Double, kind: String?, date: String?) throws {
+    /// `kind` and `date` are UTF-8 bytes, nil for NULL; `date` is `YYYY-MM-DD`.
+    public func insert(source: Int64, target: Int64, weight: Double, kind: UnsafeBufferPointer<UInt8>?, date: UnsafeBufferPointer<UInt8>?) throws {
         let s = insert.sqliteStatement
         sqlite3_bind_int64(s, 3, source)
         sqlite3_bind_int64(s, 4, target)
@@ -56,12 +73,12 @@ public final class LinkWriter {
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    private static func bind(_ text: String?, at index: Int32, in statement: OpaquePointer) {
-        guard let text else {
+    private static func bind(_ text: UnsafeBufferPointer<UInt8>?, at index: Int32, in statement: OpaquePointer) {
+        guard let text, let base = text.baseAddress else {
             sqlite3_bind_null(statement, index)
             return
         }
-        _ = text.withCString { sqlite3_bind_text(statement, index, $0, -1, transient) }
+        _ = base.withMemoryRebound(to: CChar.self, capacity: text.count) { sqlite3_bind_text(statement, index, $0, Int32(text.count), transient) }
     }
 }
 

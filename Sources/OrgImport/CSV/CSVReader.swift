@@ -39,6 +39,23 @@ public struct CSVRecord: Sendable, Equatable {
     public var line: Int
 }
 
+/// The fields of one record as bytes, lent by ``CSVReader/withRecord(_:)``: never keep it past the call.
+public struct CSVFields {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ends: UnsafeBufferPointer<Int>
+
+    public var count: Int { ends.count }
+
+    /// Field `i` (0-based), without leading and trailing spaces and tabs.
+    public subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+        var start = i == 0 ? 0 : ends[i - 1]
+        var end = ends[i]
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+}
+
 /// A streaming RFC 4180 reader working on bytes: quoted fields with delimiters, doubled quotes and line breaks;
 /// LF, CRLF and CR line ends; a UTF-8 byte order mark; `#` comment lines before the header (draw.io);
 /// blank lines skipped. Memory is one read buffer plus the current record, whatever the file's size.
@@ -53,8 +70,12 @@ public final class CSVReader {
     private var end = 0
     private var atEnd = false
     private var line = 1
-    private var field: [UInt8] = []
-    private var fields: [String] = []
+    /// The current record's bytes, fields one after another (quotes removed), and where each field ends.
+    private var record: [UInt8] = []
+    private var fieldEnds: [Int] = []
+    private var fieldStart = 0
+    /// The line the current record starts on.
+    public private(set) var recordLine = 0
     private var started = false
 
     private static let quote = UInt8(ascii: "\"")
@@ -66,19 +87,56 @@ public final class CSVReader {
         self.input = input
         self.options = options
         buffer = .allocate(byteCount: CSVReader.bufferSize, alignment: 16)
-        field.reserveCapacity(256)
+        record.reserveCapacity(1024)
     }
 
     deinit { buffer.deallocate() }
 
     /// The next record, or nil at the end of the file. Blank lines are skipped.
     public func next() throws -> CSVRecord? {
+        guard try advance() else { return nil }
+        var fields: [String] = []
+        fields.reserveCapacity(fieldEnds.count)
+        for i in fieldEnds.indices { fields.append(try string(i)) }
+        return CSVRecord(fields: fields, line: recordLine)
+    }
+
+    /// Moves to the next record without making strings: read it with ``fieldCount``, ``withField(_:_:)``
+    /// and ``string(_:)``, valid until the next call. False at the end of the file. Blank lines are skipped.
+    /// The bytes are UTF-8 (Latin-1 files are converted) but, for UTF-8 files, not validated: ``string(_:)`` does.
+    public func advance() throws -> Bool {
         if !started { try start() }
         while true {
-            guard try peek() != nil else { return nil }
-            let record = try readRecord()
-            if record.fields.count == 1, record.fields[0].isEmpty { continue }
-            return record
+            guard try peek() != nil else { return false }
+            try readRecord()
+            if fieldEnds.count == 1, fieldEnds[0] == 0 { continue }
+            return true
+        }
+    }
+
+    /// How many fields the current record has.
+    public var fieldCount: Int { fieldEnds.count }
+
+    /// Every field of the current record at once, as bytes valid only inside `body`.
+    public func withRecord<R>(_ body: (CSVFields) throws -> R) rethrows -> R {
+        try record.withUnsafeBufferPointer { bytes in
+            try fieldEnds.withUnsafeBufferPointer { ends in try body(CSVFields(bytes: bytes, ends: ends)) }
+        }
+    }
+
+    /// The bytes of field `i` (0-based) of the current record.
+    public func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let start = i == 0 ? 0 : fieldEnds[i - 1]
+        return try record.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[i]])) }
+    }
+
+    /// Field `i` (0-based) of the current record as text; invalid UTF-8 is an error naming line and column.
+    public func string(_ i: Int) throws -> String {
+        try withField(i) { bytes in
+            // ASCII needs no validation; the generic validator costs a metadata lookup per field.
+            if options.encoding == .latin1 || bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            throw problem(line: recordLine, column: i + 1, "invalid UTF-8; if the file is Latin-1 (ISO-8859-1), import it with --encoding latin1")
         }
     }
 
@@ -123,24 +181,25 @@ public final class CSVReader {
         }
     }
 
-    private func readRecord() throws -> CSVRecord {
-        fields.removeAll(keepingCapacity: true)
-        let startLine = line
+    private func readRecord() throws {
+        record.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        recordLine = line
         while true {
-            field.removeAll(keepingCapacity: true)
-            let column = fields.count + 1
+            fieldStart = record.count
+            let column = fieldEnds.count + 1
             if try peek() == CSVReader.quote {
                 position += 1
                 try readQuotedField(column: column)
             } else {
                 try readPlainField(column: column)
             }
-            fields.append(try decode(line: startLine, column: column))
+            fieldEnds.append(record.count)
             guard let terminator = try peek() else { break }
             position += 1
             if terminator == delimiter {
-                if fields.count >= options.maxFields {
-                    throw problem(line: startLine, "more than \(options.maxFields) fields in one record; is the delimiter right? (use --delimiter)")
+                if fieldEnds.count >= options.maxFields {
+                    throw problem(line: recordLine, "more than \(options.maxFields) fields in one record; is the delimiter right? (use --delimiter)")
                 }
                 continue
             }
@@ -148,7 +207,22 @@ public final class CSVReader {
             line += 1
             break
         }
-        return CSVRecord(fields: fields, line: startLine)
+        if options.encoding == .latin1, record.contains(where: { $0 >= 0x80 }) { transcodeLatin1() }
+    }
+
+    /// Latin-1 bytes at or above 0x80 become two UTF-8 bytes each, so every reader sees UTF-8.
+    private func transcodeLatin1() {
+        var converted: [UInt8] = []
+        converted.reserveCapacity(record.count * 2)
+        var start = 0
+        for (i, end) in fieldEnds.enumerated() {
+            for b in record[start..<end] {
+                if b < 0x80 { converted.append(b) } else { converted.append(0xC0 | b >> 6); converted.append(0x80 | b & 0x3F) }
+            }
+            start = end
+            fieldEnds[i] = converted.count
+        }
+        record = converted
     }
 
     private func readPlainField(column: Int) throws {
@@ -164,7 +238,7 @@ public final class CSVReader {
                 i += 1
             }
             if i > start {
-                field.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<i]))
+                record.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<i]))
                 position = i
                 try checkFieldSize(column: column)
             }
@@ -186,7 +260,7 @@ public final class CSVReader {
             case CSVReader.quote:
                 if try peek() == CSVReader.quote {
                     position += 1
-                    field.append(CSVReader.quote)
+                    record.append(CSVReader.quote)
                     continue
                 }
                 let after = try peek()
@@ -194,41 +268,27 @@ public final class CSVReader {
                 throw problem(line: line, column: column, "expected a delimiter or the end of the line after a closing quote, found '\(Character(Unicode.Scalar(after!)))' (a quote inside a quoted field is written \"\")")
             case CSVReader.lf:
                 line += 1
-                field.append(b)
+                record.append(b)
             case CSVReader.cr:
                 if try peek() != CSVReader.lf { line += 1 }
-                field.append(b)
+                record.append(b)
             case 0:
                 throw nulByte(column: column)
             default:
-                field.append(b)
+                record.append(b)
             }
-            if field.count > options.maxFieldBytes { try checkFieldSize(column: column) }
+            if record.count - fieldStart > options.maxFieldBytes { try checkFieldSize(column: column) }
         }
     }
 
     private func checkFieldSize(column: Int) throws {
-        if field.count > options.maxFieldBytes {
+        if record.count - fieldStart > options.maxFieldBytes {
             throw problem(line: line, column: column, "a field is longer than \(options.maxFieldBytes) bytes; is a quote left open above?")
         }
     }
 
     private func nulByte(column: Int) -> OrgMapError {
         problem(line: line, column: column, "a NUL byte: this is not a text CSV (a UTF-16 or binary file?); export it as UTF-8 CSV")
-    }
-
-    private func decode(line: Int, column: Int) throws -> String {
-        switch options.encoding {
-        case .utf8:
-            // ASCII needs no validation; the generic validator costs a metadata lookup per field.
-            if field.allSatisfy({ $0 < 0x80 }) { return String(decoding: field, as: UTF8.self) }
-            if let text = String(validating: field, as: UTF8.self) { return text }
-            throw problem(line: line, column: column, "invalid UTF-8; if the file is Latin-1 (ISO-8859-1), import it with --encoding latin1")
-        case .latin1:
-            var text = ""
-            text.unicodeScalars.append(contentsOf: field.map { Unicode.Scalar($0) })
-            return text
-        }
     }
 
     private func problem(line: Int, column: Int? = nil, _ message: String) -> OrgMapError {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Logging
 import OrgModel
@@ -52,54 +55,62 @@ public enum LinksImport {
         var unknownRows = 0
         var firstUnknownLines: [Int] = []
         let width = header.fields.count
+        var date = [UInt8](repeating: 0, count: 10)
+        var number = [CChar](repeating: 0, count: 64)
         let record = try db.importLinks(snapshotID: snapshot.id, fileName: file) { writer in
-            while let row = try reader.next() {
+            while try reader.advance() {
                 rowsRead += 1
-                let fields = row.fields
-                guard fields.count >= width else {
-                    problems.add(InputProblem(line: row.line, message: "expected \(width) fields, as in the header, found \(fields.count)"))
+                let line = reader.recordLine
+                guard reader.fieldCount >= width else {
+                    problems.add(InputProblem(line: line, message: "expected \(width) fields, as in the header, found \(reader.fieldCount)"))
                     continue
                 }
-                func field(_ i: Int?) -> String? {
-                    guard let i else { return nil }
-                    let v = fields[i].trimmed
-                    return v.isEmpty ? nil : v
-                }
-                let weight: Double
-                if let w = columns.weight {
-                    guard let text = field(w), let value = Double(text), value.isFinite, value >= 0 else {
-                        problems.add(InputProblem(line: row.line, column: w + 1, columnName: header.fields[w], message: "expected a weight, a number 0 or more, found '\(fields[w])'"))
-                        continue
+                // Bytes, not strings, on this path: it runs millions of times (docs/benchmarks.md).
+                let problem: InputProblem? = reader.withRecord { fields in
+                    var weight = 1.0
+                    if let w = columns.weight {
+                        guard let value = LinkValue.weight(fields[w], scratch: &number) else {
+                            return InputProblem(line: line, column: w + 1, columnName: header.fields[w], message: "expected a weight, a number 0 or more, found '\(String(decoding: fields[w], as: UTF8.self))'")
+                        }
+                        weight = value
                     }
-                    weight = value
-                } else {
-                    weight = 1
-                }
-                var date: String?
-                if let d = field(columns.date) {
-                    guard let parsed = LinkDate.parse(d, monthFirst: columns.monthFirstDates) else {
-                        problems.add(InputProblem(line: row.line, column: columns.date! + 1, columnName: header.fields[columns.date!], message: "expected a date as \(columns.monthFirstDates ? "M/D/YYYY" : "YYYY-MM-DD (ISO 8601)"), found '\(d)'"))
-                        continue
+                    var hasDate = false
+                    if let d = columns.date, !fields[d].isEmpty {
+                        guard LinkValue.date(fields[d], monthFirst: columns.monthFirstDates, into: &date) else {
+                            return InputProblem(line: line, column: d + 1, columnName: header.fields[d], message: "expected a date as \(columns.monthFirstDates ? "M/D/YYYY" : "YYYY-MM-DD (ISO 8601)"), found '\(String(decoding: fields[d], as: UTF8.self))'")
+                        }
+                        hasDate = true
                     }
-                    date = parsed
-                }
-                guard let a = field(columns.source), let b = field(columns.target) else {
-                    problems.add(InputProblem(line: row.line, message: "expected two people, in columns \(columns.source + 1) and \(columns.target + 1); one is empty"))
-                    continue
-                }
-                let sourceID = writer.person(a), targetID = writer.person(b)
-                guard let sourceID, let targetID else {
-                    for value in [a, b] where writer.person(value) == nil { unknown[value, default: 0] += 1 }
-                    unknownRows += 1
-                    if firstUnknownLines.count < 5 { firstUnknownLines.append(row.line) }
-                    if options.strict {
-                        problems.add(InputProblem(line: row.line, message: "'\(sourceID == nil ? a : b)' is nobody in snapshot \(snapshot.id)'s org chart (matched by id or email); without --strict such links are counted and skipped"))
+                    var kind: UnsafeBufferPointer<UInt8>?
+                    if let k = columns.kind, !fields[k].isEmpty {
+                        guard fields[k].allSatisfy({ $0 < 0x80 }) || String(validating: fields[k], as: UTF8.self) != nil else {
+                            return InputProblem(line: line, column: k + 1, columnName: header.fields[k], message: "invalid UTF-8; if the file is Latin-1 (ISO-8859-1), import it with --encoding latin1")
+                        }
+                        kind = fields[k]
                     }
-                    continue
+                    let a = fields[columns.source], b = fields[columns.target]
+                    guard !a.isEmpty, !b.isEmpty else {
+                        return InputProblem(line: line, message: "expected two people, in columns \(columns.source + 1) and \(columns.target + 1); one is empty")
+                    }
+                    let sourceID = writer.person(a), targetID = writer.person(b)
+                    guard let sourceID, let targetID else {
+                        for (value, id) in [(a, sourceID), (b, targetID)] where id == nil { unknown[String(decoding: value, as: UTF8.self), default: 0] += 1 }
+                        unknownRows += 1
+                        if firstUnknownLines.count < 5 { firstUnknownLines.append(line) }
+                        guard options.strict else { return nil }
+                        return InputProblem(line: line, message: "'\(String(decoding: sourceID == nil ? a : b, as: UTF8.self))' is nobody in snapshot \(snapshot.id)'s org chart (matched by id or email); without --strict such links are counted and skipped")
+                    }
+                    if sourceID == targetID { selfLinks += 1; return nil }
+                    if weight == 0 { zeroWeight += 1; return nil }
+                    guard problems.problems.isEmpty else { return nil }
+                    do {
+                        try date.withUnsafeBufferPointer { try writer.insert(source: sourceID, target: targetID, weight: weight, kind: kind, date: hasDate ? $0 : nil) }
+                    } catch {
+                        return InputProblem(line: line, message: "could not be stored: \(error)")
+                    }
+                    return nil
                 }
-                if sourceID == targetID { selfLinks += 1; continue }
-                if weight == 0 { zeroWeight += 1; continue }
-                if problems.problems.isEmpty { try writer.insert(source: sourceID, target: targetID, weight: weight, kind: field(columns.kind), date: date) }
+                if let problem { problems.add(problem) }
             }
             try problems.throwIfAny()
             if rowsRead == 0 {
@@ -120,21 +131,50 @@ public enum LinksImport {
     }
 }
 
-/// Link dates: ISO 8601 (`2026-11-03`, `2026-11-03T09:30:00Z`) or, in Viva exports, `11/3/2026`.
-enum LinkDate {
-    static func parse(_ text: String, monthFirst: Bool) -> String? {
-        if monthFirst || text.utf8.contains(UInt8(ascii: "/")) {
-            let parts = text.split(separator: " ").first.map { $0.split(separator: "/") } ?? []
-            guard parts.count == 3, let m = Int(parts[0]), let d = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 else { return nil }
-            return CalendarDate(year: y, month: m, day: d)?.description
+/// Weights and dates read straight from a field's bytes.
+enum LinkValue {
+    /// A finite number, 0 or more; nil otherwise (negative, NaN, infinite, text, empty).
+    static func weight(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [CChar]) -> Double? {
+        guard !bytes.isEmpty, bytes.count < scratch.count else { return nil }
+        for (i, b) in bytes.enumerated() { scratch[i] = CChar(bitPattern: b) }
+        scratch[bytes.count] = 0
+        return scratch.withUnsafeBufferPointer { p -> Double? in
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(p.baseAddress!, &end)
+            guard let end, end - UnsafeMutablePointer(mutating: p.baseAddress!) == bytes.count, value.isFinite, value >= 0 else { return nil }
+            return value
         }
-        let bytes = text.utf8
-        guard bytes.count >= 10 else { return nil }
-        if bytes.count > 10 {
-            let next = bytes[bytes.index(bytes.startIndex, offsetBy: 10)]
-            guard next == UInt8(ascii: "T") || next == UInt8(ascii: " ") else { return nil }
+    }
+
+    /// Writes `YYYY-MM-DD` into `out` from ISO 8601 (`2026-11-03`, `2026-11-03T09:30:00Z`) or, in Viva
+    /// exports, `11/3/2026`; false when the field is neither or names no real day.
+    static func date(_ bytes: UnsafeBufferPointer<UInt8>, monthFirst: Bool, into out: inout [UInt8]) -> Bool {
+        if monthFirst || bytes.contains(UInt8(ascii: "/")) {
+            var parts: [Int] = []
+            var current = -1
+            var digits = 0
+            for b in bytes {
+                if b == UInt8(ascii: " ") || b == UInt8(ascii: "T") { break }
+                if b == UInt8(ascii: "/") {
+                    guard current >= 0 else { return false }
+                    parts.append(current)
+                    current = -1
+                    digits = 0
+                } else if b >= 48 && b <= 57 {
+                    current = max(current, 0) * 10 + Int(b - 48)
+                    digits += 1
+                } else {
+                    return false
+                }
+            }
+            guard current >= 0, digits == 4, parts.count == 2,
+                  let day = CalendarDate(year: current, month: parts[0], day: parts[1]) else { return false }
+            out.replaceSubrange(0..<10, with: day.description.utf8)
+            return true
         }
-        let day = bytes.count == 10 ? text : String(Substring(bytes.prefix(10)))
-        return CalendarDate(day) != nil ? day : nil
+        guard bytes.count >= 10, bytes.count == 10 || bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+              CalendarDate(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10])) != nil else { return false }
+        for i in 0..<10 { out[i] = bytes[i] }
+        return true
     }
 }
