@@ -4,7 +4,8 @@ import OrgModel
 /// The machine-readable report; its shape is documented in docs/rules.md and only grows.
 ///
 /// `{"snapshot":{...},"summary":{...},"findings":[...],"leaders":[...],"departments":[...],"unknown":[...]}`,
-/// keys sorted and snake_case; absent values are null rather than missing.
+/// keys sorted and snake_case; absent values are null rather than missing. `since_previous` is the one key
+/// written only when it applies (an earlier snapshot exists), so single-snapshot output keeps its original shape.
 public enum JSONReport {
     public static func render(_ analysis: Analysis, context: ReportContext) -> String {
         JSONOutput.encode(Document(analysis: analysis, context: context))
@@ -17,6 +18,7 @@ public enum JSONReport {
         var leaders: [LeaderMetrics]
         var departments: [DepartmentSummary]
         var unknown: [UnknownSubject]
+        var sincePrevious: DiffJSON.SincePrevious?
 
         init(analysis: Analysis, context: ReportContext) {
             snapshot = Scope(context: context, analysis: analysis)
@@ -25,6 +27,7 @@ public enum JSONReport {
             leaders = analysis.leaders
             departments = analysis.departments
             unknown = analysis.unknown
+            sincePrevious = context.sincePrevious.map(DiffJSON.SincePrevious.init)
         }
     }
 

@@ -7,6 +7,7 @@ public enum MarkdownReport {
         var out: [String] = []
         out += scope(analysis, context)
         out += summary(analysis)
+        out += context.sincePrevious.map(sincePrevious) ?? []
         out += findings(analysis)
         out += leaders(analysis)
         out += matrix(analysis)
@@ -52,6 +53,32 @@ public enum MarkdownReport {
         for (severity, count) in analysis.findingCounts { lines.append("| \(severity.rawValue) | \(count) |") }
         lines.append("")
         return lines
+    }
+
+    /// Opened and resolved findings and leaders whose tier or reach changed; `orgmap diff` has the rest.
+    private static func sincePrevious(_ c: SnapshotComparison) -> [String] {
+        let d = c.diff
+        var lines = [
+            "## Since the previous snapshot", "",
+            "Compared with \(DiffMarkdown.describe(c.from)), analysed the same way: \(d.opened.count) finding\(d.opened.count == 1 ? "" : "s") opened, \(d.resolved.count) resolved, \(d.persisting.count) persisting. `orgmap diff` shows everything that changed, people included.", "",
+            "### Opened (\(d.opened.count))", "",
+        ]
+        lines += DiffMarkdown.findingTable(d.opened)
+        lines += ["### Resolved (\(d.resolved.count))", ""]
+        lines += DiffMarkdown.findingTable(d.resolved)
+        let changed = d.changedLeaders
+        lines += ["### Leaders whose tier or reach changed (\(changed.count))", ""]
+        guard !changed.isEmpty else { return lines + ["None: every leader keeps their tier and reaches the same business departments.", ""] }
+        lines += ["| Leader | Tier | E-I | Gained | Lost |", "|---|---|---:|---|---|"]
+        for l in changed {
+            let cells = [
+                esc(l.person.name), DiffMarkdown.transition(DiffMarkdown.tier(l.tier.from), DiffMarkdown.tier(l.tier.to)),
+                DiffMarkdown.ei(l), l.departmentsGained.map(esc).joined(separator: ", "),
+                l.departmentsLost.map(esc).joined(separator: ", "),
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines + [""]
     }
 
     private static func findings(_ analysis: Analysis) -> [String] {

@@ -11,15 +11,19 @@ public struct ReportContext: Sendable {
     public var policyDescription: String
     /// The `--since`/`--until` filter in words ("links dated 2026-01-01 to 2026-03-31"), nil when none.
     public var linkFilter: String?
+    /// The analysed snapshot compared with the one before it; nil when there is none (a single import, the demo).
+    public var sincePrevious: SnapshotComparison?
 
     public init(
         snapshot: Snapshot? = nil, peopleCount: Int, linkCount: Int,
-        policyDescription: String = "built-in defaults", linkFilter: String? = nil
+        policyDescription: String = "built-in defaults", linkFilter: String? = nil,
+        sincePrevious: SnapshotComparison? = nil
     ) {
         self.snapshot = snapshot
         self.peopleCount = peopleCount
         self.linkCount = linkCount
         self.policyDescription = policyDescription
         self.linkFilter = linkFilter
+        self.sincePrevious = sincePrevious
     }
 }

@@ -24,6 +24,6 @@ struct Orgmap: ParsableCommand {
             Exit status: 0 success, 1 bad input or failure, 64 usage error.
             """,
         version: version,
-        subcommands: [Demo.self, Import.self, Report.self, Leaders.self, Departments.self, Org.self, Snapshots.self, PolicyCommand.self, Generate.self]
+        subcommands: [Demo.self, Import.self, Report.self, Diff.self, Leaders.self, Departments.self, Org.self, Snapshots.self, PolicyCommand.self, Generate.self]
     )
 }

@@ -32,6 +32,9 @@ struct Report: ParsableCommand {
             documented stable shape (docs/rules.md, "JSON shape"); csv has one row per finding and is safe to open \
             in a spreadsheet.
 
+            When an earlier snapshot exists, markdown and json also say what changed since it: findings \
+            opened and resolved, leaders who gained or lost a business department (see `orgmap diff`).
+
             Examples:
               orgmap report > leadership-gaps.md
               orgmap report --format json --output report.json
@@ -53,7 +56,7 @@ struct Report: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let (analysis, context) = try analysis.analyze(try database.openExisting())
+        let (analysis, context) = try analysis.analyze(try database.openExisting(), sincePrevious: format != .csv)
         let text = format.render(analysis, context: context)
         if let output {
             try writeAtomically(text, to: output)

@@ -1,0 +1,122 @@
+import OrgModel
+
+/// What changed between two analyzed snapshots: people, leaders' tiers and reach, findings.
+///
+/// People are matched by their HR key and findings by ``Finding/key`` (rule and subject, never position or
+/// wording), so a renamed department head or a reworded recommendation is not a change.
+public struct SnapshotDiff: Sendable {
+    public var people: PeopleChanges
+    /// In the later analysis only, in its report order.
+    public var opened: [Finding]
+    /// In the earlier analysis only, in its report order.
+    public var resolved: [Finding]
+    /// In both, as the later analysis words them, in its report order.
+    public var persisting: [Finding]
+    /// Everyone who was an engineering leader in either snapshot: highest tier first (the later one, else the
+    /// earlier), then name.
+    public var leaders: [LeaderChange]
+
+    /// Leaders present in both snapshots whose tier differs.
+    public var tierChanges: [LeaderChange] { leaders.filter(\.tierChanged) }
+
+    /// Leaders who gained or lost a business department.
+    public var reachChanges: [LeaderChange] { leaders.filter(\.reachChanged) }
+
+    /// Leaders whose tier or reach changed: what the report's "Since the previous snapshot" section lists.
+    public var changedLeaders: [LeaderChange] { leaders.filter { $0.tierChanged || $0.reachChanged } }
+
+    /// Pure: compares `from` (the earlier snapshot) with `to` (the later one).
+    public init(from: Analysis, to: Analysis) {
+        people = Self.people(from: from.organization, to: to.organization)
+        let fromKeys = Set(from.findings.map(\.key))
+        let toKeys = Set(to.findings.map(\.key))
+        opened = to.findings.filter { !fromKeys.contains($0.key) }
+        resolved = from.findings.filter { !toKeys.contains($0.key) }
+        persisting = to.findings.filter { fromKeys.contains($0.key) }
+        leaders = Self.leaders(from: from, to: to)
+    }
+
+    private static func subject(_ person: Person) -> Subject {
+        Subject(kind: .person, id: person.key, name: person.name)
+    }
+
+    private static func manager(of index: Int, in org: Organization) -> Subject? {
+        org.managerIndex[index].map { subject(org.people[$0]) }
+    }
+
+    private static func entry(_ index: Int, in org: Organization) -> PersonEntry {
+        let p = org.people[index]
+        return PersonEntry(person: subject(p), title: p.title, department: p.department, team: p.team,
+                           manager: manager(of: index, in: org))
+    }
+
+    private static func byName(_ a: Subject, _ b: Subject) -> Bool { (a.name, a.id) < (b.name, b.id) }
+
+    private static func people(from before: Organization, to after: Organization) -> PeopleChanges {
+        var joined: [PersonEntry] = []
+        var moved: [PersonMove] = []
+        var retitled: [PersonRetitle] = []
+        for (j, p) in after.people.enumerated() {
+            guard let i = before.index(ofKey: p.key) else {
+                joined.append(entry(j, in: after))
+                continue
+            }
+            let old = before.people[i]
+            let department = Change(from: old.department, to: p.department)
+            let team = Change(from: old.team, to: p.team)
+            let manager = Change(from: manager(of: i, in: before), to: manager(of: j, in: after))
+            var changes: [PersonMove.Aspect] = []
+            if department.isChange { changes.append(.department) }
+            if team.isChange { changes.append(.team) }
+            if manager.from?.id != manager.to?.id { changes.append(.manager) }
+            if !changes.isEmpty {
+                moved.append(PersonMove(person: subject(p), department: department, team: team, manager: manager, changes: changes))
+            }
+            if old.title != p.title {
+                retitled.append(PersonRetitle(person: subject(p), title: Change(from: old.title, to: p.title)))
+            }
+        }
+        let left = before.people.indices.filter { after.index(ofKey: before.people[$0].key) == nil }
+            .map { entry($0, in: before) }
+        return PeopleChanges(
+            joined: joined.sorted { byName($0.person, $1.person) },
+            left: left.sorted { byName($0.person, $1.person) },
+            moved: moved.sorted { byName($0.person, $1.person) },
+            retitled: retitled.sorted { byName($0.person, $1.person) })
+    }
+
+    private static func leaders(from before: Analysis, to after: Analysis) -> [LeaderChange] {
+        let beforeMetrics = Dictionary(before.leaders.map { ($0.person.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let afterMetrics = Dictionary(after.leaders.map { ($0.person.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen = Set<String>()
+        let subjects = (after.leaders + before.leaders).map(\.person).filter { seen.insert($0.id).inserted }
+
+        func tier(_ key: String, in analysis: Analysis) -> Tier? {
+            analysis.organization.index(ofKey: key).flatMap { analysis.classifications[$0]?.tier }
+        }
+
+        let changes = subjects.map { person in
+            let (old, new) = (beforeMetrics[person.id], afterMetrics[person.id])
+            let inBoth = before.organization.index(ofKey: person.id) != nil && after.organization.index(ofKey: person.id) != nil
+            let tiers = Change(from: tier(person.id, in: before), to: tier(person.id, in: after))
+            let reached = Change(from: old.map { $0.businessDepartmentsReached.map(\.department) },
+                                 to: new.map { $0.businessDepartmentsReached.map(\.department) })
+            var gained: [String] = []
+            var lost: [String] = []
+            if old?.hasLinkData == true, new?.hasLinkData == true, let r0 = reached.from, let r1 = reached.to {
+                gained = Set(r1).subtracting(r0).sorted()
+                lost = Set(r0).subtracting(r1).sorted()
+            }
+            return LeaderChange(
+                person: person, tier: tiers, tierChanged: inBoth && tiers.isChange,
+                eiIndex: Change(from: old?.eiIndex, to: new?.eiIndex),
+                hasLinkData: Change(from: old?.hasLinkData, to: new?.hasLinkData),
+                businessDepartmentsReached: reached, departmentsGained: gained, departmentsLost: lost)
+        }
+        return changes.sorted { a, b in
+            let (ta, tb) = (a.tier.to ?? a.tier.from, b.tier.to ?? b.tier.from)
+            if ta != tb { return (ta ?? .individualContributor) > (tb ?? .individualContributor) }
+            return byName(a.person, b.person)
+        }
+    }
+}

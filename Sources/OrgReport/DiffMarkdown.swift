@@ -1,0 +1,131 @@
+import OrgAnalysis
+import OrgModel
+
+/// `orgmap diff` as GitHub-flavoured Markdown: which gaps opened and closed between two snapshots, and who moved.
+public enum DiffMarkdown {
+    public static func render(_ comparison: SnapshotComparison) -> String {
+        let diff = comparison.diff
+        var out = header(comparison)
+        out += findingSection("Findings opened", diff.opened)
+        out += findingSection("Findings resolved", diff.resolved)
+        out += findingSection("Findings persisting", diff.persisting)
+        out += leaders(diff.leaders)
+        out += people(diff.people)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func esc(_ text: String) -> String { MarkdownEscaping.inline(text) }
+
+    /// "snapshot #2 as of 2026-11-01, imported from people.csv"
+    static func describe(_ s: Snapshot) -> String {
+        "snapshot #\(s.id) as of \(esc(s.asOf)), imported from \(esc(s.sourceFile))"
+    }
+
+    private static func header(_ c: SnapshotComparison) -> [String] {
+        let d = c.diff
+        let p = d.people
+        return [
+            "# What changed between snapshot #\(c.from.id) and snapshot #\(c.to.id)", "",
+            "- **From:** \(describe(c.from)), \(ReportFormat.count(c.from.personCount)) people",
+            "- **To:** \(describe(c.to)), \(ReportFormat.count(c.to.personCount)) people",
+            "- **Findings:** \(d.opened.count) opened, \(d.resolved.count) resolved, \(d.persisting.count) persisting",
+            "- **Engineering leaders:** \(d.tierChanges.count) changed tier, \(d.reachChanges.count) gained or lost a business department",
+            "- **People:** \(p.joined.count) joined, \(p.left.count) left, \(p.moved.count) moved, \(p.retitled.count) changed title",
+            "",
+        ]
+    }
+
+    private static func findingSection(_ title: String, _ findings: [Finding]) -> [String] {
+        ["## \(title) (\(findings.count))", ""] + findingTable(findings)
+    }
+
+    /// One row per finding, or "None."; shared with the report's "Since the previous snapshot" section.
+    static func findingTable(_ findings: [Finding]) -> [String] {
+        guard !findings.isEmpty else { return ["None.", ""] }
+        var lines = ["| Severity | Rule | Subject | Finding |", "|---|---|---|---|"]
+        for f in findings {
+            lines.append("| \(f.severity.rawValue) | `\(f.rule.rawValue)` | \(esc(f.subject.name)) | \(esc(f.message)) |")
+        }
+        return lines + [""]
+    }
+
+    /// "before → after", or the value alone when it did not change.
+    static func transition(_ before: String, _ after: String) -> String {
+        before == after ? after : "\(before) → \(after)"
+    }
+
+    static func tier(_ t: Tier?) -> String { t?.label ?? "not in engineering" }
+
+    static func ei(_ change: LeaderChange) -> String {
+        func side(_ isLeader: Bool?, _ value: Double?) -> String { isLeader == nil ? "—" : ReportFormat.ei(value) }
+        return transition(side(change.hasLinkData.from, change.eiIndex.from), side(change.hasLinkData.to, change.eiIndex.to))
+    }
+
+    private static func reached(_ change: LeaderChange) -> String {
+        func side(_ hasLinkData: Bool?, _ departments: [String]?) -> String {
+            guard let hasLinkData, let departments else { return "—" }
+            if !hasLinkData { return "unknown" }
+            return departments.isEmpty ? "none" : departments.map(esc).joined(separator: ", ")
+        }
+        return transition(
+            side(change.hasLinkData.from, change.businessDepartmentsReached.from),
+            side(change.hasLinkData.to, change.businessDepartmentsReached.to))
+    }
+
+    private static func leaders(_ leaders: [LeaderChange]) -> [String] {
+        var lines = ["## Engineering leaders (\(leaders.count))", ""]
+        guard !leaders.isEmpty else { return lines + ["Nobody in engineering leads a team in either snapshot.", ""] }
+        lines += [
+            "Everyone who led in engineering in either snapshot; a dash means not a leader then, \"unknown\" no link data.", "",
+            "| Leader | Tier | E-I | Business departments reached | Gained | Lost |",
+            "|---|---|---:|---|---|---|",
+        ]
+        for l in leaders {
+            let cells = [
+                esc(l.person.name), transition(tier(l.tier.from), tier(l.tier.to)), ei(l), reached(l),
+                l.departmentsGained.map(esc).joined(separator: ", "), l.departmentsLost.map(esc).joined(separator: ", "),
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines + [""]
+    }
+
+    private static func people(_ p: PeopleChanges) -> [String] {
+        var lines = ["## People", ""]
+        if p.isEmpty { return lines + ["No one joined, left, moved or changed title.", ""] }
+        if !p.joined.isEmpty { lines += placed("Joined", p.joined) }
+        if !p.left.isEmpty { lines += placed("Left", p.left) }
+        if !p.moved.isEmpty {
+            lines += ["### Moved (\(p.moved.count))", "", "| Name | Department | Team | Manager |", "|---|---|---|---|"]
+            for m in p.moved {
+                let cells = [
+                    esc(m.person.name),
+                    transition(esc(m.department.from ?? ""), esc(m.department.to ?? "")),
+                    transition(m.team.from.map(esc) ?? "none", m.team.to.map(esc) ?? "none"),
+                    transition(manager(m.manager.from), manager(m.manager.to)),
+                ]
+                lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+            lines.append("")
+        }
+        if !p.retitled.isEmpty {
+            lines += ["### Changed title (\(p.retitled.count))", "", "| Name | Before | After |", "|---|---|---|"]
+            for r in p.retitled {
+                lines.append("| \(esc(r.person.name)) | \(r.title.from.map(esc) ?? "none") | \(r.title.to.map(esc) ?? "none") |")
+            }
+            lines.append("")
+        }
+        return lines
+    }
+
+    private static func manager(_ s: Subject?) -> String { s.map { esc($0.name) } ?? "none" }
+
+    private static func placed(_ title: String, _ entries: [PersonEntry]) -> [String] {
+        var lines = ["### \(title) (\(entries.count))", "", "| Name | Title | Department | Team | Manager |", "|---|---|---|---|---|"]
+        for e in entries {
+            let cells = [esc(e.person.name), e.title.map(esc) ?? "", esc(e.department), e.team.map(esc) ?? "", manager(e.manager)]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines + [""]
+    }
+}

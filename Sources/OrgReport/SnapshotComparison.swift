@@ -1,0 +1,18 @@
+import OrgAnalysis
+import OrgModel
+
+/// Two stored snapshots and what changed between them: the input of the diff reports and of the report's
+/// "Since the previous snapshot" section.
+public struct SnapshotComparison: Sendable {
+    /// The earlier snapshot.
+    public var from: Snapshot
+    /// The later snapshot.
+    public var to: Snapshot
+    public var diff: SnapshotDiff
+
+    public init(from: Snapshot, to: Snapshot, diff: SnapshotDiff) {
+        self.from = from
+        self.to = to
+        self.diff = diff
+    }
+}
