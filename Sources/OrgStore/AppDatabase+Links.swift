@@ -12,9 +12,9 @@ public final class LinkWriter {
     private let snapshotID: Int64
     private let importID: Int64
     private let insert: Statement
-    private var byKey: ByteKeyTable
+    private let byKey: ByteKeyTable
     /// Emails lowercased (ASCII), matched whatever their case.
-    private var byEmail: ByteKeyTable
+    private let byEmail: ByteKeyTable
     private var scratch: [UInt8] = []
     public private(set) var stored = 0
 
@@ -26,8 +26,8 @@ public final class LinkWriter {
         sqlite3_bind_int64(insert.sqliteStatement, 1, snapshotID)
         sqlite3_bind_int64(insert.sqliteStatement, 2, importID)
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0
-        byKey = ByteKeyTable(capacity: count)
-        byEmail = ByteKeyTable(capacity: count)
+        var byKey = ByteKeyTable(capacity: count)
+        var byEmail = ByteKeyTable(capacity: count)
         let rows = try Row.fetchCursor(db, sql: "SELECT id, person_key, email FROM person WHERE snapshot_id = ?", arguments: [snapshotID])
         while let row = try rows.next() {
             let id: Int64 = row[0]
@@ -35,6 +35,8 @@ public final class LinkWriter {
             byKey.insert(key.utf8, id: id)
             if let email: String = row[2] { byEmail.insert(email.utf8.map(Self.asciiLowercased), id: id) }
         }
+        self.byKey = byKey
+        self.byEmail = byEmail
     }
 
     private static func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }

@@ -20,11 +20,11 @@ struct ByteKeyTable {
         mask = size - 1
     }
 
-    /// FNV-1a, 64 bits.
+    /// FNV-1a, 64 bits, with the high bits folded in: slots are chosen by the low bits.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        return h ^ (h >> 29)
     }
 
     /// Adds `key`; the first id given for a key stays.
@@ -42,16 +42,22 @@ struct ByteKeyTable {
 
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int64? {
         let h = Self.hash(key)
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let slot = Int(slots[i])
-            if slot == 0 { return nil }
-            let e = entries[slot - 1]
-            if e.hash == h, e.count == key.count,
-               arena.withUnsafeBufferPointer({ a in e.count == 0 || memcmp(a.baseAddress! + e.offset, key.baseAddress!, e.count) == 0 }) {
-                return e.id
+        return slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                arena.withUnsafeBufferPointer { arena in
+                    var i = Int(truncatingIfNeeded: h) & mask
+                    while true {
+                        let slot = Int(slots[i])
+                        if slot == 0 { return nil }
+                        let e = entries[slot - 1]
+                        if e.hash == h, e.count == key.count,
+                           e.count == 0 || memcmp(arena.baseAddress! + e.offset, key.baseAddress!, e.count) == 0 {
+                            return e.id
+                        }
+                        i = (i + 1) & mask
+                    }
+                }
             }
-            i = (i + 1) & mask
         }
     }
 
