@@ -54,10 +54,12 @@ public enum DiffMarkdown {
         before == after ? after : "\(before) → \(after)"
     }
 
-    static func tier(_ t: Tier?) -> String { t?.label ?? "not in engineering" }
+    /// A dash on a side where the person was absent or outside engineering.
+    static func tier(_ t: Tier?) -> String { t?.label ?? "—" }
 
+    /// A dash on a side where the person was not a leader (``LeaderChange/hasLinkData`` is nil there).
     static func ei(_ change: LeaderChange) -> String {
-        func side(_ isLeader: Bool?, _ value: Double?) -> String { isLeader == nil ? "—" : ReportFormat.ei(value) }
+        func side(_ hasLinkData: Bool?, _ value: Double?) -> String { hasLinkData == nil ? "—" : ReportFormat.ei(value) }
         return transition(side(change.hasLinkData.from, change.eiIndex.from), side(change.hasLinkData.to, change.eiIndex.to))
     }
 
@@ -76,7 +78,7 @@ public enum DiffMarkdown {
         var lines = ["## Engineering leaders (\(leaders.count))", ""]
         guard !leaders.isEmpty else { return lines + ["Nobody in engineering leads a team in either snapshot.", ""] }
         lines += [
-            "Everyone who led in engineering in either snapshot; a dash means not a leader then, \"unknown\" no link data.", "",
+            "Everyone who led in engineering in either snapshot; a dash means not a leader (or not in engineering) then, \"unknown\" no link data.", "",
             "| Leader | Tier | E-I | Business departments reached | Gained | Lost |",
             "|---|---|---:|---|---|---|",
         ]
