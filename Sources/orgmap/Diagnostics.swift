@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import OrgImport
 
 /// Prints diagnostics to standard error as `warning: message`; standard output stays for results.
 struct DiagnosticLogHandler: LogHandler {
@@ -30,4 +31,20 @@ enum Diagnostics {
 /// Writes a result to standard output.
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Progress on standard error, only when it is a terminal and not `--quiet`: one line, rewritten in place.
+enum TerminalProgress {
+    static func reporter(quiet: Bool, label: String) -> (@Sendable (ImportProgress) -> Void)? {
+        guard !quiet, isatty(STDERR_FILENO) != 0 else { return nil }
+        return { progress in
+            FileHandle.standardError.write(Data("\r\u{1B}[2K\(label): \(progress.description)".utf8))
+        }
+    }
+
+    /// Clears the progress line before the final summary.
+    static func finish(quiet: Bool) {
+        guard !quiet, isatty(STDERR_FILENO) != 0 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
 }

@@ -78,7 +78,9 @@ struct ImportLinks: ParsableCommand {
     func validate() throws { _ = try options() }
 
     func run() throws {
-        let options = try options()
+        var options = try options()
+        options.progress = TerminalProgress.reporter(quiet: quiet, label: "importing \(file)")
+        defer { TerminalProgress.finish(quiet: quiet) }
         let input = try ByteInput(path: file)
         let result = try LinksImport.run(input: input, database: try database.openExisting(), options: options, logger: Diagnostics.logger(quiet: quiet))
         let skipped = result.rowsRead - result.stored

@@ -100,8 +100,11 @@ struct ImportPeople: ParsableCommand {
 
     func run() throws {
         let logger = Diagnostics.logger(quiet: quiet)
+        var options = try options()
+        options.progress = TerminalProgress.reporter(quiet: quiet, label: "reading \(file)")
+        defer { TerminalProgress.finish(quiet: quiet) }
         let result = try PeopleImport.run(
-            input: try ByteInput(path: file), asOf: try date(), options: try options(), dryRun: dryRun,
+            input: try ByteInput(path: file), asOf: try date(), options: options, dryRun: dryRun,
             database: database.openForWriting, logger: logger)
         let f = result.file
         let counts = "\(f.people.count) \(f.people.count == 1 ? "person" : "people") in \(result.departmentCount) department\(result.departmentCount == 1 ? "" : "s")"

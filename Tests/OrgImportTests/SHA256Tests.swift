@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OrgImport
 
@@ -43,4 +44,32 @@ extension Array {
             return self[i]
         }
     }
+}
+
+struct ImportProgressTests {
+    @Test func describesRateAndTimeLeft() {
+        let p = ImportProgress(rows: 1_250_000, bytesRead: 25_000_000, totalBytes: 100_000_000, elapsed: 2.5)
+        #expect(p.description == "1,250,000 rows, 500,000 rows/s, 8 s left")
+        let stdin = ImportProgress(rows: 4096, bytesRead: 100, totalBytes: nil, elapsed: 1)
+        #expect(stdin.description == "4,096 rows, 4,096 rows/s")
+    }
+
+    @Test func throttleReportsEvery4096RowsAtMost() {
+        let seen = Counter()
+        var throttle = ProgressThrottle(interval: 0) { seen.add($0.rows) }
+        let input = ByteInput(bytes: Array("a\n".utf8), name: "t.csv")
+        for row in 1...10_000 { throttle.tick(rows: row, input: input) }
+        #expect(seen.values == [4096, 8192])
+        var silent = ProgressThrottle(interval: 3600) { seen.add($0.rows) }
+        for row in 1...10_000 { silent.tick(rows: row, input: input) }
+        #expect(seen.values == [4096, 8192])
+    }
+}
+
+/// Collects values from a `@Sendable` callback.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Int] = []
+    func add(_ value: Int) { lock.withLock { stored.append(value) } }
+    var values: [Int] { lock.withLock { stored } }
 }

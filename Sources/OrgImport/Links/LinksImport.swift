@@ -16,6 +16,8 @@ public struct LinksImportOptions: Sendable {
     /// The snapshot to attach to; nil for the latest.
     public var snapshotID: Int64?
     public var maxProblems = 50
+    /// Called now and then while the file is read; nil for silence.
+    public var progress: (@Sendable (ImportProgress) -> Void)?
 
     public init() {}
 }
@@ -55,11 +57,13 @@ public enum LinksImport {
         var unknownRows = 0
         var firstUnknownLines: [Int] = []
         let width = header.fields.count
+        var throttle = ProgressThrottle(report: options.progress)
         var date = [UInt8](repeating: 0, count: 10)
         var number = [CChar](repeating: 0, count: 64)
         let record = try db.importLinks(snapshotID: snapshot.id, fileName: file) { writer in
             while try reader.advance() {
                 rowsRead += 1
+                throttle.tick(rows: rowsRead, input: input)
                 let line = reader.recordLine
                 guard reader.fieldCount >= width else {
                     problems.add(InputProblem(line: line, message: "expected \(width) fields, as in the header, found \(reader.fieldCount)"))

@@ -10,6 +10,8 @@ public struct PeopleImportOptions: Sendable {
     public var allowUnknownManagers = false
     /// At most this many problems are listed before the import gives up.
     public var maxProblems = 50
+    /// Called now and then while the file is read; nil for silence.
+    public var progress: (@Sendable (ImportProgress) -> Void)?
 
     public init() {}
 }
@@ -50,8 +52,10 @@ extension PeopleFile {
         let c = mapping.columns
         let width = header.fields.count
 
+        var throttle = ProgressThrottle(report: options.progress)
         while let record = try reader.next() {
             rowsRead += 1
+            throttle.tick(rows: rowsRead, input: input)
             var fields = record.fields
             if fields.count < width || fields[width...].contains(where: { !$0.trimmed.isEmpty }) {
                 collector.add(InputProblem(line: record.line, message: "expected \(width) fields, as in the header, found \(fields.count)"))
