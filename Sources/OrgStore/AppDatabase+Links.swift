@@ -117,23 +117,54 @@ extension AppDatabase {
     public func ties(snapshotID: Int64, since: String? = nil, until: String? = nil) throws -> [Tie] {
         try reader.read { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE snapshot_id = ? ORDER BY id", arguments: [snapshotID])
-            var index = [Int64: Int](minimumCapacity: ids.count)
-            for (i, id) in ids.enumerated() { index[id] = i }
+            guard let first = ids.first else { return [] }
+            // A snapshot's people get consecutive ids at import; the dictionary is only for a database edited by hand.
+            let consecutive = ids.last! - first + 1 == Int64(ids.count)
+            let index = consecutive ? [:] : Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
             var sql = "SELECT source_id, target_id, weight FROM link WHERE snapshot_id = ?"
             var arguments: StatementArguments = [snapshotID]
             if let since { sql += " AND date >= ?"; arguments += [since] }
             if let until { sql += " AND date <= ?"; arguments += [until] }
-            var sums: [UInt64: (weight: Double, count: Int)] = [:]
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                guard let a = index[row[0]], let b = index[row[1]], a != b else { continue }
-                let key = UInt64(min(a, b)) << 32 | UInt64(max(a, b))
-                let weight: Double = row[2]
-                sums[key, default: (0, 0)].weight += weight
-                sums[key, default: (0, 0)].count += 1
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(arguments)
+            // Stepped through SQLite's C API, then sorted by pair and summed: a dictionary of millions of pairs
+            // cost three times as much (docs/benchmarks.md).
+            var rows: [(pair: UInt64, weight: Double)] = []
+            let s = statement.sqliteStatement
+            while true {
+                let code = sqlite3_step(s)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))))
+                }
+                let sourceID = sqlite3_column_int64(s, 0), targetID = sqlite3_column_int64(s, 1)
+                let a: Int, b: Int
+                if consecutive {
+                    a = Int(sourceID - first)
+                    b = Int(targetID - first)
+                    guard a >= 0, a < ids.count, b >= 0, b < ids.count else { continue }
+                } else {
+                    guard let i = index[sourceID], let j = index[targetID] else { continue }
+                    (a, b) = (i, j)
+                }
+                guard a != b else { continue }
+                rows.append((UInt64(min(a, b)) << 32 | UInt64(max(a, b)), sqlite3_column_double(s, 2)))
             }
-            return sums.map { Tie(a: Int($0.key >> 32), b: Int($0.key & 0xFFFF_FFFF), weight: $0.value.weight, count: $0.value.count) }
-                .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+            rows.sort { $0.pair < $1.pair }
+            var ties: [Tie] = []
+            var i = 0
+            while i < rows.count {
+                let pair = rows[i].pair
+                var weight = 0.0
+                var j = i
+                while j < rows.count, rows[j].pair == pair {
+                    weight += rows[j].weight
+                    j += 1
+                }
+                ties.append(Tie(a: Int(pair >> 32), b: Int(pair & 0xFFFF_FFFF), weight: weight, count: j - i))
+                i = j
+            }
+            return ties
         }
     }
 
