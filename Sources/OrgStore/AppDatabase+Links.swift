@@ -23,8 +23,8 @@ public final class LinkWriter {
         self.snapshotID = snapshotID
         self.importID = importID
         insert = try db.makeStatement(sql: "INSERT INTO link (snapshot_id, import_id, source_id, target_id, weight, kind, date) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        sqlite3_bind_int64(insert.sqliteStatement, 1, snapshotID)
-        sqlite3_bind_int64(insert.sqliteStatement, 2, importID)
+        insert.bind(1, snapshotID)
+        insert.bind(2, importID)
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0
         var byKey = ByteKeyTable(capacity: count)
         var byEmail = ByteKeyTable(capacity: count)
@@ -55,32 +55,15 @@ public final class LinkWriter {
         return value.withUTF8 { person($0) }
     }
 
-    /// Binds through SQLite's C API: GRDB's `StatementArguments` box every value, which cost more than the
-    /// insert itself at millions of rows (docs/benchmarks.md).
     /// `kind` and `date` are UTF-8 bytes, nil for NULL; `date` is `YYYY-MM-DD`.
     public func insert(source: Int64, target: Int64, weight: Double, kind: UnsafeBufferPointer<UInt8>?, date: UnsafeBufferPointer<UInt8>?) throws {
-        let s = insert.sqliteStatement
-        sqlite3_bind_int64(s, 3, source)
-        sqlite3_bind_int64(s, 4, target)
-        sqlite3_bind_double(s, 5, weight)
-        Self.bind(kind, at: 6, in: s)
-        Self.bind(date, at: 7, in: s)
-        let code = sqlite3_step(s)
-        sqlite3_reset(s)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))))
-        }
+        insert.bind(3, source)
+        insert.bind(4, target)
+        insert.bind(5, weight)
+        insert.bind(6, kind)
+        insert.bind(7, date)
+        try insert.stepDone()
         stored += 1
-    }
-
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    private static func bind(_ text: UnsafeBufferPointer<UInt8>?, at index: Int32, in statement: OpaquePointer) {
-        guard let text, let base = text.baseAddress else {
-            sqlite3_bind_null(statement, index)
-            return
-        }
-        _ = base.withMemoryRebound(to: CChar.self, capacity: text.count) { sqlite3_bind_text(statement, index, $0, Int32(text.count), transient) }
     }
 }
 

@@ -57,20 +57,31 @@ extension AppDatabase {
             let firstID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM person") ?? 0) + 1
             var idByKey = [String: Int64](minimumCapacity: people.count)
             for (i, p) in people.enumerated() { idByKey[p.key] = firstID + Int64(i) }
-            let insertPerson = try db.cachedStatement(sql: """
+            let insertPerson = try db.makeStatement(sql: """
                 INSERT INTO person (id, snapshot_id, person_key, name, email, title, department_id, team_id, manager_id, level, location, source_line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let insertDotted = try db.cachedStatement(sql: "INSERT INTO dotted_line (person_id, manager_id) VALUES (?, ?)")
+            let insertDotted = try db.makeStatement(sql: "INSERT INTO dotted_line (person_id, manager_id) VALUES (?, ?)")
+            insertPerson.bind(2, snapshotID)
             for (i, p) in people.enumerated() {
                 let id = firstID + Int64(i)
-                let teamID = p.team.flatMap { teamIDs[p.department]?[$0] }
-                try insertPerson.execute(arguments: [
-                    id, snapshotID, p.key, p.name, p.email, p.title, departmentIDs[p.department]!, teamID,
-                    p.managerKey.flatMap { idByKey[$0] }, p.level, p.location, lines[i],
-                ])
+                insertPerson.bind(1, id)
+                insertPerson.bind(3, p.key)
+                insertPerson.bind(4, p.name)
+                insertPerson.bind(5, p.email)
+                insertPerson.bind(6, p.title)
+                insertPerson.bind(7, departmentIDs[p.department]!)
+                insertPerson.bind(8, p.team.flatMap { teamIDs[p.department]?[$0] })
+                insertPerson.bind(9, p.managerKey.flatMap { idByKey[$0] })
+                insertPerson.bind(10, p.level)
+                insertPerson.bind(11, p.location)
+                insertPerson.bind(12, lines[i])
+                try insertPerson.stepDone()
                 for key in p.dottedLineManagerKeys {
-                    if let manager = idByKey[key] { try insertDotted.execute(arguments: [id, manager]) }
+                    guard let manager = idByKey[key] else { continue }
+                    insertDotted.bind(1, id)
+                    insertDotted.bind(2, manager)
+                    try insertDotted.stepDone()
                 }
             }
             try appendLog(db, log, snapshotID: snapshotID, importedAt: importedAt)

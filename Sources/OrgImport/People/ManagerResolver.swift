@@ -17,6 +17,7 @@ struct ManagerResolver {
     private var byKey: [String: Int] = [:]
     private var byEmail: [String: [Int]] = [:]
     private var byName: [String: [Int]] = [:]
+    private var indexedEmailsAndNames = false
 
     init(rows: [RawPerson], mapping: HeaderMapping, options: PeopleImportOptions) {
         self.rows = rows
@@ -36,9 +37,6 @@ struct ManagerResolver {
                 continue
             }
             byKey[row.person.key] = i
-            if let email = row.person.email { byEmail[email.lowercased(), default: []].append(i) }
-            byName[Self.nameKey(row.person.name), default: []].append(i)
-            if let alias = row.nameAlias { byName[Self.nameKey(alias), default: []].append(i) }
         }
         guard problems.problems.isEmpty else { return }
 
@@ -123,8 +121,21 @@ struct ManagerResolver {
         }
     }
 
+    /// Emails and names are indexed only when ids do not explain every value: most files use ids.
+    private mutating func indexEmailsAndNames() {
+        guard !indexedEmailsAndNames else { return }
+        indexedEmailsAndNames = true
+        for (i, row) in rows.enumerated() {
+            if let email = row.person.email { byEmail[email.lowercased(), default: []].append(i) }
+            byName[Self.nameKey(row.person.name), default: []].append(i)
+            if let alias = row.nameAlias { byName[Self.nameKey(alias), default: []].append(i) }
+        }
+    }
+
     /// The kind of key most of the values match; ids win ties, then emails.
-    private func matchKind(for values: [String]) -> MatchKind {
+    private mutating func matchKind(for values: [String]) -> MatchKind {
+        if values.allSatisfy({ byKey[$0] != nil || Self.noManagerMarkers.contains($0.lowercased()) }) { return .id }
+        indexEmailsAndNames()
         var counts: [MatchKind: Int] = [.id: 0, .email: 0, .name: 0]
         for v in values {
             if byKey[v] != nil { counts[.id]! += 1 }

@@ -127,6 +127,7 @@ extension PeopleFile {
 
     /// "Raman, Priya" → "Priya Raman"; nil for anything else (no comma, several commas, a suffix like "Jr.").
     static func turnedAround(_ name: String) -> String? {
+        guard name.utf8.contains(UInt8(ascii: ",")) else { return nil }
         let parts = name.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
         let last = String(parts[0]).trimmed

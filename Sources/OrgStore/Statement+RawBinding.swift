@@ -1,0 +1,51 @@
+import GRDB
+import GRDBSQLite
+
+/// Binding through SQLite's C API for inserts run hundreds of thousands of times in one import: GRDB's
+/// `StatementArguments` box every value, which cost more than the insert itself (docs/benchmarks.md).
+extension Statement {
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value {
+            sqlite3_bind_int64(sqliteStatement, index, value)
+        } else {
+            sqlite3_bind_null(sqliteStatement, index)
+        }
+    }
+
+    func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(sqliteStatement, index, Int64(value)) }
+
+    func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(sqliteStatement, index, value) }
+
+    func bind(_ index: Int32, _ value: String?) {
+        guard var value else {
+            sqlite3_bind_null(sqliteStatement, index)
+            return
+        }
+        let s = sqliteStatement
+        _ = value.withUTF8 { utf8 in
+            utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(s, index, $0.baseAddress, Int32($0.count), Self.transient) }
+        }
+    }
+
+    /// UTF-8 bytes, nil for NULL.
+    func bind(_ index: Int32, _ value: UnsafeBufferPointer<UInt8>?) {
+        guard let value, let base = value.baseAddress else {
+            sqlite3_bind_null(sqliteStatement, index)
+            return
+        }
+        _ = base.withMemoryRebound(to: CChar.self, capacity: value.count) {
+            sqlite3_bind_text(sqliteStatement, index, $0, Int32(value.count), Self.transient)
+        }
+    }
+
+    /// Runs the bound insert once and resets it for the next row.
+    func stepDone() throws {
+        let code = sqlite3_step(sqliteStatement)
+        sqlite3_reset(sqliteStatement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(sqliteStatement))))
+        }
+    }
+}
