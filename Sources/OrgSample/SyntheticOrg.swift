@@ -172,31 +172,30 @@ public struct SyntheticOrg: Sendable {
         names.firstIndex { $0.name == "Executive" }!
     }
 
-    /// Department 0 is Engineering; about a third are engineering; one is Executive.
+    /// Department 0 is Engineering, then about one in three is engineering; the last is Executive.
+    /// Names repeat with a region once the lists run out ("Sales EMEA"), so every name is distinct.
     static func departmentNames(_ count: Int) -> [(name: String, engineering: Bool, role: String)] {
         let engineering = ["Engineering", "Platform", "Infrastructure", "Data", "Security", "SRE", "QA", "Mobile Engineering", "Machine Learning", "IT"]
         let business: [(String, String)] = [
             ("Sales", "Account Executive"), ("Customer Success", "Customer Success Manager"), ("Product", "Product Manager"),
             ("Marketing", "Marketing Specialist"), ("Finance", "Financial Analyst"), ("Operations", "Operations Analyst"),
-            ("People", "HR Business Partner"), ("Legal", "Counsel"), ("Executive", "Chief of Staff"),
+            ("People", "HR Business Partner"), ("Legal", "Counsel"),
         ]
+        let regions = ["", " EMEA", " APAC", " Americas", " North", " South", " East", " West"]
+        func region(_ round: Int) -> String { round < regions.count ? regions[round] : " Region \(round)" }
         var out: [(name: String, engineering: Bool, role: String)] = []
-        var e = 0, b = 0, round = 0
-        while out.count < count {
-            let suffix = round == 0 ? "" : " \(["EMEA", "APAC", "Americas", "North", "South", "West", "East", "Central"][(round - 1) % 8])\(round > 8 ? " \(round)" : "")"
+        var e = 0, b = 0
+        while out.count < count - 1 {
             if out.count % 3 == 0 {
-                out.append((engineering[e] + suffix, true, "Software Engineer"))
+                out.append((engineering[e % engineering.count] + region(e / engineering.count), true, "Software Engineer"))
                 e += 1
-            } else if !(round > 0 && business[b].0 == "Executive") {
-                out.append((business[b].0 + suffix, false, business[b].1))
-                b += 1
             } else {
+                let (name, role) = business[b % business.count]
+                out.append((name + region(b / business.count), false, role))
                 b += 1
             }
-            if e == engineering.count { e = 0; round += 1 }
-            if b == business.count { b = 0 }
         }
-        if !out.contains(where: { $0.name == "Executive" }) { out[out.count - 1] = ("Executive", false, "Chief of Staff") }
+        out.append(("Executive", false, "Chief of Staff"))
         return out
     }
 

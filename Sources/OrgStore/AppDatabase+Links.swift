@@ -73,23 +73,15 @@ extension AppDatabase {
     @discardableResult
     public func importLinks(snapshotID: Int64, fileName: String, _ body: (LinkWriter) throws -> ImportRecord) throws -> ImportRecord {
         let importedAt = ISO8601DateFormatter().string(from: Date())
-        return try writeWithoutTransaction { db in
-            // Every endpoint comes from this snapshot's people, read in the same transaction, so SQLite's own
-            // foreign key checks (four B-tree lookups a row) are redundant here; they cost a quarter of the insert.
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-            var record: ImportRecord!
-            try db.inTransaction(.immediate) {
-                let placeholder = ImportRecord(kind: "links", fileName: fileName, sha256: "", rowsRead: 0, rowsStored: 0, rowsSkipped: 0, warnings: 0, duration: 0)
-                try appendLog(db, placeholder, snapshotID: snapshotID, importedAt: importedAt)
-                let importID = db.lastInsertedRowID
-                record = try body(try LinkWriter(db: db, snapshotID: snapshotID, importID: importID))
-                try db.execute(sql: """
-                    UPDATE import_log SET sha256 = ?, rows_read = ?, rows_stored = ?, rows_skipped = ?, warnings = ?, duration_ms = ?
-                    WHERE id = ?
-                    """, arguments: [record.sha256, record.rowsRead, record.rowsStored, record.rowsSkipped, record.warnings, Int((record.duration * 1000).rounded()), importID])
-                return .commit
-            }
+        return try withoutForeignKeyChecks { db in
+            let placeholder = ImportRecord(kind: "links", fileName: fileName, sha256: "", rowsRead: 0, rowsStored: 0, rowsSkipped: 0, warnings: 0, duration: 0)
+            try appendLog(db, placeholder, snapshotID: snapshotID, importedAt: importedAt)
+            let importID = db.lastInsertedRowID
+            let record = try body(try LinkWriter(db: db, snapshotID: snapshotID, importID: importID))
+            try db.execute(sql: """
+                UPDATE import_log SET sha256 = ?, rows_read = ?, rows_stored = ?, rows_skipped = ?, warnings = ?, duration_ms = ?
+                WHERE id = ?
+                """, arguments: [record.sha256, record.rowsRead, record.rowsStored, record.rowsSkipped, record.warnings, Int((record.duration * 1000).rounded()), importID])
             return record
         }
     }

@@ -32,9 +32,7 @@ extension AppDatabase {
     public func importSnapshot(people: [Person], lines: [Int], asOf: String, log: ImportRecord) throws -> Snapshot {
         precondition(people.count == lines.count)
         let importedAt = ISO8601DateFormatter().string(from: Date())
-        return try write { db in
-            // Reporting lines may point forward in the file: checked at commit.
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        return try withoutForeignKeyChecks { db in
             try db.execute(
                 sql: "INSERT INTO snapshot (as_of, imported_at, source_file, source_sha256, person_count) VALUES (?, ?, ?, ?, ?)",
                 arguments: [asOf, importedAt, log.fileName, log.sha256, people.count])

@@ -77,7 +77,21 @@ public struct AppDatabase: Sendable {
 
     func write<T>(_ updates: (Database) throws -> T) throws -> T { try writer.write(updates) }
 
-    func writeWithoutTransaction<T>(_ updates: (Database) throws -> T) throws -> T { try writer.writeWithoutTransaction(updates) }
+    /// One IMMEDIATE transaction with SQLite's foreign key checks off, for bulk imports whose every reference
+    /// the importer has already resolved against rows of the same transaction: the checks cost a B-tree lookup
+    /// per reference per row (docs/benchmarks.md). The schema keeps its foreign keys for everything else.
+    func withoutForeignKeyChecks<T>(_ updates: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try updates(db)
+                return .commit
+            }
+            return result!
+        }
+    }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -105,3 +105,17 @@ struct AppDatabaseTests {
         }
     }
 }
+
+struct ForeignKeyTests {
+    /// Imports turn SQLite's checks off for their own resolved rows; every other write still has them.
+    @Test func checksAreBackOnAfterAnImport() throws {
+        let db = try AppDatabase.inMemory()
+        let snapshot = try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        #expect(try db.write { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
+        #expect(throws: DatabaseError.self) {
+            try db.write { try $0.execute(sql: "INSERT INTO person (snapshot_id, person_key, name, department_id, source_line) VALUES (?, 'X', 'X', 999, 1)", arguments: [snapshot.id]) }
+        }
+        let violations = try db.write { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        #expect(violations.isEmpty)
+    }
+}
