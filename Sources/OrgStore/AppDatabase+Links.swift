@@ -2,26 +2,61 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import OrgModel
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// Inserts the links of one import, inside its transaction. Endpoints are matched by person key, then email.
+/// Finds the person a link endpoint names, from its bytes: the org chart's id, then the email (any ASCII
+/// case). A plain value, so the thread that parses the file can use it while another inserts.
+public struct PersonResolver: Sendable {
+    let byKey: ByteKeyTable
+    /// Emails lowercased (ASCII).
+    let byEmail: ByteKeyTable
+
+    /// `scratch` is reused between calls to lowercase emails without allocating.
+    public func person(_ value: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> Int64? {
+        if let id = byKey.lookup(value) { return id }
+        guard value.contains(UInt8(ascii: "@")) else { return nil }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: value.lazy.map(asciiLowercased))
+        return scratch.withUnsafeBufferPointer { byEmail.lookup($0) }
+    }
+}
+
+private func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+
+/// Resolved links on their way from the parsing thread to the inserting one: flat arrays, text in one arena.
+public struct LinkBatch: Sendable {
+    var sources: [Int64] = []
+    var targets: [Int64] = []
+    var weights: [Double] = []
+    var text: [UInt8] = []
+    /// Per row: where its kind and date sit in `text`; empty ranges for NULL.
+    var kinds: [Range<Int>] = []
+    var dates: [Range<Int>] = []
+
+    public init() {}
+
+    public var count: Int { sources.count }
+
+    /// `date` is `YYYY-MM-DD`; empty buffers mean NULL.
+    public mutating func append(source: Int64, target: Int64, weight: Double, kind: UnsafeBufferPointer<UInt8>, date: UnsafeBufferPointer<UInt8>) {
+        sources.append(source)
+        targets.append(target)
+        weights.append(weight)
+        let k = text.count
+        text.append(contentsOf: kind)
+        kinds.append(k..<text.count)
+        let d = text.count
+        text.append(contentsOf: date)
+        dates.append(d..<text.count)
+    }
+}
+
+/// Inserts the links of one import, inside its transaction.
 public final class LinkWriter {
-    private let db: Database
-    private let snapshotID: Int64
-    private let importID: Int64
     private let insert: Statement
-    private let byKey: ByteKeyTable
-    /// Emails lowercased (ASCII), matched whatever their case.
-    private let byEmail: ByteKeyTable
-    private var scratch: [UInt8] = []
+    public let resolver: PersonResolver
     public private(set) var stored = 0
 
     init(db: Database, snapshotID: Int64, importID: Int64) throws {
-        self.db = db
-        self.snapshotID = snapshotID
-        self.importID = importID
         insert = try db.makeStatement(sql: "INSERT INTO link (snapshot_id, import_id, source_id, target_id, weight, kind, date) VALUES (?, ?, ?, ?, ?, ?, ?)")
         insert.bind(1, snapshotID)
         insert.bind(2, importID)
@@ -33,37 +68,23 @@ public final class LinkWriter {
             let id: Int64 = row[0]
             let key: String = row[1]
             byKey.insert(key.utf8, id: id)
-            if let email: String = row[2] { byEmail.insert(email.utf8.map(Self.asciiLowercased), id: id) }
+            if let email: String = row[2] { byEmail.insert(email.utf8.map(asciiLowercased), id: id) }
         }
-        self.byKey = byKey
-        self.byEmail = byEmail
+        resolver = PersonResolver(byKey: byKey, byEmail: byEmail)
     }
 
-    private static func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
-
-    /// The person an endpoint names: their id in the org chart, or their email (any ASCII case).
-    public func person(_ value: UnsafeBufferPointer<UInt8>) -> Int64? {
-        if let id = byKey.lookup(value) { return id }
-        guard value.contains(where: { $0 == UInt8(ascii: "@") }) else { return nil }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: value.lazy.map(Self.asciiLowercased))
-        return scratch.withUnsafeBufferPointer { byEmail.lookup($0) }
-    }
-
-    public func person(_ value: String) -> Int64? {
-        var value = value
-        return value.withUTF8 { person($0) }
-    }
-
-    /// `kind` and `date` are UTF-8 bytes, nil for NULL; `date` is `YYYY-MM-DD`.
-    public func insert(source: Int64, target: Int64, weight: Double, kind: UnsafeBufferPointer<UInt8>?, date: UnsafeBufferPointer<UInt8>?) throws {
-        insert.bind(3, source)
-        insert.bind(4, target)
-        insert.bind(5, weight)
-        insert.bind(6, kind)
-        insert.bind(7, date)
-        try insert.stepDone()
-        stored += 1
+    public func insert(_ batch: LinkBatch) throws {
+        try batch.text.withUnsafeBufferPointer { text in
+            for i in 0..<batch.count {
+                insert.bind(3, batch.sources[i])
+                insert.bind(4, batch.targets[i])
+                insert.bind(5, batch.weights[i])
+                insert.bind(6, batch.kinds[i].isEmpty ? nil : UnsafeBufferPointer(rebasing: text[batch.kinds[i]]))
+                insert.bind(7, batch.dates[i].isEmpty ? nil : UnsafeBufferPointer(rebasing: text[batch.dates[i]]))
+                try insert.stepDone()
+            }
+        }
+        stored += batch.count
     }
 }
 

@@ -6,7 +6,7 @@ import Darwin
 
 /// A hash table from byte strings to ids, looked up without making a `String`: the links import
 /// resolves two endpoints a row for millions of rows (docs/benchmarks.md).
-struct ByteKeyTable {
+struct ByteKeyTable: Sendable {
     private var arena: [UInt8] = []
     /// Open addressing, linear probing; a slot holds an index into `entries` plus one, 0 when empty.
     private var slots: [Int32]

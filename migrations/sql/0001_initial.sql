@@ -44,9 +44,9 @@ CREATE TABLE person (
     UNIQUE (snapshot_id, person_key),
     CHECK (manager_id IS NULL OR manager_id <> id)
 );
+-- Who reports to whom: walking a chart down (docs/schema.md). orgmap reads a snapshot whole by
+-- snapshot_id (the UNIQUE index above), so no other index pays for its cost at import.
 CREATE INDEX person_by_manager ON person (manager_id);
-CREATE INDEX person_by_department ON person (department_id);
-CREATE INDEX person_by_email ON person (snapshot_id, email);
 
 -- Dotted-line (secondary, matrix) managers: a person may have several.
 CREATE TABLE dotted_line (
