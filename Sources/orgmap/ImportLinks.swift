@@ -50,15 +50,7 @@ struct ImportLinks: ParsableCommand {
     @Flag(help: "Fail when a link names someone who is not in the org chart, instead of skipping it.")
     var strict = false
 
-    @Option(help: ArgumentHelp("The field delimiter: comma, semicolon, tab or one character (default: detected).", valueName: "delimiter"))
-    var delimiter: String?
-
-    @Option(help: ArgumentHelp("The file's text encoding: utf-8 or latin1.", valueName: "encoding"))
-    var encoding: String = "utf-8"
-
-    @Flag(help: "Print only warnings and errors on standard error.")
-    var quiet = false
-
+    @OptionGroup var reading: CSVReadingOptions
     @OptionGroup var database: DatabaseOptions
 
     func options() throws -> LinksImportOptions {
@@ -67,22 +59,17 @@ struct ImportLinks: ParsableCommand {
         options.vivaWeight = weight
         options.snapshotID = snapshot
         options.strict = strict
-        options.csv.delimiter = try delimiter.map(ImportPeople.parseDelimiter)
-        guard let encoding = TextEncoding(name: encoding) else {
-            throw ValidationError("--encoding \(encoding) is not supported; use utf-8 or latin1")
-        }
-        options.csv.encoding = encoding
+        options.csv = try reading.csvOptions()
         return options
     }
 
-    func validate() throws { _ = try options() }
 
     func run() throws {
         var options = try options()
-        options.progress = TerminalProgress.reporter(quiet: quiet, label: "importing \(file)")
-        defer { TerminalProgress.finish(quiet: quiet) }
+        options.progress = TerminalProgress.reporter(quiet: reading.quiet, label: "importing \(file)")
+        defer { TerminalProgress.finish(quiet: reading.quiet) }
         let input = try ByteInput(path: file)
-        let result = try LinksImport.run(input: input, database: try database.openExisting(), options: options, logger: Diagnostics.logger(quiet: quiet))
+        let result = try LinksImport.run(input: input, database: try database.openExisting(), options: options, logger: Diagnostics.logger(quiet: reading.quiet))
         let skipped = result.rowsRead - result.stored
         emit("Imported \(result.stored) link\(result.stored == 1 ? "" : "s") from \(result.fileName) (\(result.format.rawValue)) into snapshot \(result.snapshot.id) (as of \(result.snapshot.asOf)) in \(String(format: "%.2f", result.duration)) s\(skipped > 0 ? "; \(skipped) row\(skipped == 1 ? "" : "s") skipped" : "").\n")
     }

@@ -36,21 +36,13 @@ struct ImportPeople: ParsableCommand {
     @Option(name: .customLong("column"), parsing: .singleValue, help: ArgumentHelp("Map a field to a header by hand, as FIELD=HEADER. Fields: \(PeopleColumn.allCases.map(\.rawValue).joined(separator: ", ")). Repeatable.", valueName: "field=header"))
     var columns: [String] = []
 
-    @Option(help: ArgumentHelp("The field delimiter: comma, semicolon, tab or one character (default: detected from the header).", valueName: "delimiter"))
-    var delimiter: String?
-
-    @Option(help: ArgumentHelp("The file's text encoding: utf-8 or latin1.", valueName: "encoding"))
-    var encoding: String = "utf-8"
-
     @Flag(help: "Import people whose manager is nobody in the file as roots, with a warning, instead of failing.")
     var allowUnknownManagers = false
 
     @Flag(help: "Read and check the file, print what would be imported, write nothing.")
     var dryRun = false
 
-    @Flag(help: "Print only warnings and errors on standard error.")
-    var quiet = false
-
+    @OptionGroup var reading: CSVReadingOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -61,11 +53,7 @@ struct ImportPeople: ParsableCommand {
     func options() throws -> PeopleImportOptions {
         var options = PeopleImportOptions()
         options.allowUnknownManagers = allowUnknownManagers
-        options.csv.delimiter = try delimiter.map(Self.parseDelimiter)
-        guard let encoding = TextEncoding(name: encoding) else {
-            throw ValidationError("--encoding \(encoding) is not supported; use utf-8 or latin1")
-        }
-        options.csv.encoding = encoding
+        options.csv = try reading.csvOptions()
         for mapping in columns {
             let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let field = PeopleColumn(rawValue: parts[0].trimmingCharacters(in: .whitespaces).lowercased()), !parts[1].isEmpty else {
@@ -74,20 +62,6 @@ struct ImportPeople: ParsableCommand {
             options.columnOverrides[field] = parts[1]
         }
         return options
-    }
-
-    static func parseDelimiter(_ text: String) throws -> UInt8 {
-        switch text.lowercased() {
-        case "comma", ",": return UInt8(ascii: ",")
-        case "semicolon", ";": return UInt8(ascii: ";")
-        case "tab", "\\t", "\t": return UInt8(ascii: "\t")
-        case "pipe", "|": return UInt8(ascii: "|")
-        default:
-            guard text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 10, byte != 13 else {
-                throw ValidationError("--delimiter \(text): expected comma, semicolon, tab, pipe or a single character other than a quote")
-            }
-            return byte
-        }
     }
 
     func date() throws -> String {
@@ -99,10 +73,10 @@ struct ImportPeople: ParsableCommand {
     }
 
     func run() throws {
-        let logger = Diagnostics.logger(quiet: quiet)
+        let logger = Diagnostics.logger(quiet: reading.quiet)
         var options = try options()
-        options.progress = TerminalProgress.reporter(quiet: quiet, label: "reading \(file)")
-        defer { TerminalProgress.finish(quiet: quiet) }
+        options.progress = TerminalProgress.reporter(quiet: reading.quiet, label: "reading \(file)")
+        defer { TerminalProgress.finish(quiet: reading.quiet) }
         let result = try PeopleImport.run(
             input: try ByteInput(path: file), asOf: try date(), options: options, dryRun: dryRun,
             database: database.openForWriting, logger: logger)

@@ -90,30 +90,22 @@ struct LinksImportTests {
         #expect(try db.linkCount(snapshotID: 1) == 0)
     }
 
-    struct Bad: Sendable, CustomTestStringConvertible {
-        let name: String
-        let csv: String
-        let line: Int?
-        let says: String
-        var testDescription: String { name }
-    }
-
-    static let bad: [Bad] = [
-        Bad(name: "empty", csv: "", line: nil, says: "the file is empty"),
-        Bad(name: "header only", csv: "source,target\n", line: 1, says: "no rows under it"),
-        Bad(name: "no people columns", csv: "alpha,beta\nP-1001,P-1002\n", line: 1, says: "expected two columns naming the people linked"),
-        Bad(name: "negative weight", csv: "source,target,weight\nP-1001,P-1002,-2\n", line: 2, says: "expected a weight, a number 0 or more, found '-2'"),
-        Bad(name: "NaN weight", csv: "source,target,weight\nP-1001,P-1002,NaN\n", line: 2, says: "found 'NaN'"),
-        Bad(name: "text weight", csv: "source,target,weight\nP-1001,P-1002,lots\n", line: 2, says: "found 'lots'"),
-        Bad(name: "bad date", csv: "source,target,date\nP-1001,P-1002,2026-02-30\n", line: 2, says: "expected a date as YYYY-MM-DD"),
-        Bad(name: "date words", csv: "source,target,date\nP-1001,P-1002,last tuesday\n", line: 2, says: "found 'last tuesday'"),
-        Bad(name: "ragged", csv: "source,target,weight\nP-1001,P-1002\n", line: 2, says: "expected 3 fields"),
-        Bad(name: "empty endpoint", csv: "source,target\nP-1001,\n", line: 2, says: "one is empty"),
+    static let bad: [BadInput] = [
+        BadInput(name: "empty", csv: "", line: nil, says: "the file is empty"),
+        BadInput(name: "header only", csv: "source,target\n", line: 1, says: "no rows under it"),
+        BadInput(name: "no people columns", csv: "alpha,beta\nP-1001,P-1002\n", line: 1, says: "expected two columns naming the people linked"),
+        BadInput(name: "negative weight", csv: "source,target,weight\nP-1001,P-1002,-2\n", line: 2, says: "expected a weight, a number 0 or more, found '-2'"),
+        BadInput(name: "NaN weight", csv: "source,target,weight\nP-1001,P-1002,NaN\n", line: 2, says: "found 'NaN'"),
+        BadInput(name: "text weight", csv: "source,target,weight\nP-1001,P-1002,lots\n", line: 2, says: "found 'lots'"),
+        BadInput(name: "bad date", csv: "source,target,date\nP-1001,P-1002,2026-02-30\n", line: 2, says: "expected a date as YYYY-MM-DD"),
+        BadInput(name: "date words", csv: "source,target,date\nP-1001,P-1002,last tuesday\n", line: 2, says: "found 'last tuesday'"),
+        BadInput(name: "ragged", csv: "source,target,weight\nP-1001,P-1002\n", line: 2, says: "expected 3 fields"),
+        BadInput(name: "empty endpoint", csv: "source,target\nP-1001,\n", line: 2, says: "one is empty"),
     ]
 
     /// Every bad row is an error, and nothing is written: the transaction rolls back.
     @Test(arguments: bad)
-    func rejects(_ b: Bad) throws {
+    func rejects(_ b: BadInput) throws {
         let db = try vivaOrg()
         let p = problems { _ = try importLinks(b.csv, into: db) }
         #expect(p.first?.line == b.line)

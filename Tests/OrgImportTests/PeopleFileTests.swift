@@ -136,31 +136,23 @@ struct PeopleFileTests {
 
     // MARK: Bad input
 
-    struct Bad: Sendable, CustomTestStringConvertible {
-        let name: String
-        let csv: String
-        let line: Int?
-        let says: String
-        var testDescription: String { name }
-    }
-
-    static let bad: [Bad] = [
-        Bad(name: "empty file", csv: "", line: nil, says: "the file is empty"),
-        Bad(name: "only blank lines", csv: "\n\n\r\n", line: nil, says: "the file is empty"),
-        Bad(name: "header only", csv: "id,name,manager\n", line: 1, says: "no rows under it"),
-        Bad(name: "ragged row, short", csv: "id,name,manager\n1,A,\n2,B\n", line: 3, says: "expected 3 fields, as in the header, found 2"),
-        Bad(name: "ragged row, long", csv: "id,name,manager\n1,A,,extra\n", line: 2, says: "expected 3 fields"),
-        Bad(name: "duplicate id", csv: "id,name,manager\n1,A,\n2,B,1\n1,C,1\n", line: 4, says: "duplicate id '1': already used by A on line 2"),
-        Bad(name: "self-management", csv: "id,name,manager\n1,A,\n2,B,2\n", line: 3, says: "B is their own manager"),
-        Bad(name: "cycle of two", csv: "id,name,manager\n1,A,\n2,B,3\n3,C,2\n", line: 3, says: "cycle of 2 people"),
-        Bad(name: "unknown manager", csv: "id,name,manager\n1,A,\n2,B,99\n", line: 3, says: "manager '99' is nobody in this file"),
-        Bad(name: "ambiguous manager name", csv: "name,manager,department\nAlex Kim,,Eng\nAlex Kim,,Sales\nSam Lee,Alex Kim,Eng\n", line: 3, says: "duplicate id 'Alex Kim'"),
-        Bad(name: "missing id value", csv: "id,name,manager\n1,A,\n,B,1\n", line: 3, says: "expected an id in column 1 ('id')"),
-        Bad(name: "missing columns", csv: "title,department\nCTO,Engineering\n", line: 1, says: "the header has 'title', 'department'"),
+    static let bad: [BadInput] = [
+        BadInput(name: "empty file", csv: "", line: nil, says: "the file is empty"),
+        BadInput(name: "only blank lines", csv: "\n\n\r\n", line: nil, says: "the file is empty"),
+        BadInput(name: "header only", csv: "id,name,manager\n", line: 1, says: "no rows under it"),
+        BadInput(name: "ragged row, short", csv: "id,name,manager\n1,A,\n2,B\n", line: 3, says: "expected 3 fields, as in the header, found 2"),
+        BadInput(name: "ragged row, long", csv: "id,name,manager\n1,A,,extra\n", line: 2, says: "expected 3 fields"),
+        BadInput(name: "duplicate id", csv: "id,name,manager\n1,A,\n2,B,1\n1,C,1\n", line: 4, says: "duplicate id '1': already used by A on line 2"),
+        BadInput(name: "self-management", csv: "id,name,manager\n1,A,\n2,B,2\n", line: 3, says: "B is their own manager"),
+        BadInput(name: "cycle of two", csv: "id,name,manager\n1,A,\n2,B,3\n3,C,2\n", line: 3, says: "cycle of 2 people"),
+        BadInput(name: "unknown manager", csv: "id,name,manager\n1,A,\n2,B,99\n", line: 3, says: "manager '99' is nobody in this file"),
+        BadInput(name: "ambiguous manager name", csv: "name,manager,department\nAlex Kim,,Eng\nAlex Kim,,Sales\nSam Lee,Alex Kim,Eng\n", line: 3, says: "duplicate id 'Alex Kim'"),
+        BadInput(name: "missing id value", csv: "id,name,manager\n1,A,\n,B,1\n", line: 3, says: "expected an id in column 1 ('id')"),
+        BadInput(name: "missing columns", csv: "title,department\nCTO,Engineering\n", line: 1, says: "the header has 'title', 'department'"),
     ]
 
     @Test(arguments: bad)
-    func rejects(_ b: Bad) {
+    func rejects(_ b: BadInput) {
         let p = problems { _ = try peopleFile(b.csv) }
         #expect(p.first?.line == b.line)
         #expect(p.contains { $0.message.contains(b.says) }, "\(p)")
