@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FuzzerDriver
+import OrgImport
+import OrgModel
+
+@main
+enum CSVFuzz {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) })
+    }
+}
+
+/// One fuzz input: every input goes through the CSV reader under three configurations, with a
+/// round-trip check, and through the org chart parser (header mapping, rows, manager resolution).
+/// The only acceptable failure is ``OrgMapError/invalidInput(file:problems:more:)``; anything else traps.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+
+    var detected = CSVOptions()
+    detected.maxFieldBytes = 4_096
+    detected.maxFields = 512
+    if let records = readAll(bytes, detected) { checkRoundTrip(records.records, delimiter: records.delimiter, options: detected) }
+
+    var latin1 = CSVOptions(delimiter: UInt8(ascii: ";"), encoding: .latin1)
+    latin1.maxFieldBytes = 16
+    latin1.maxFields = 8
+    _ = readAll(bytes, latin1)
+
+    _ = readAll(bytes, CSVOptions(delimiter: UInt8(ascii: "\t")))
+
+    var people = PeopleImportOptions()
+    people.allowUnknownManagers = bytes.count % 2 == 0
+    people.maxProblems = 8
+    do {
+        let file = try PeopleFile.read(ByteInput(bytes: bytes, name: "fuzz.csv"), options: people)
+        precondition(file.people.count == file.lines.count)
+        precondition(file.people.count <= file.rowsRead)
+    } catch let error as OrgMapError {
+        guard case let .invalidInput(file, problems, _) = error, file == "fuzz.csv", !problems.isEmpty else {
+            fatalError("unexpected error: \(error)")
+        }
+    } catch {
+        fatalError("unexpected error type: \(error)")
+    }
+    return 0
+}
+
+/// Every record, or nil when the reader refused the input (as it may, with `invalidInput`).
+private func readAll(_ bytes: [UInt8], _ options: CSVOptions) -> (records: [CSVRecord], delimiter: UInt8)? {
+    let reader = CSVReader(input: ByteInput(bytes: bytes, name: "fuzz.csv"), options: options)
+    var records: [CSVRecord] = []
+    do {
+        var previousLine = 0
+        while let record = try reader.next() {
+            precondition(record.line > previousLine, "record lines must increase")
+            precondition(!record.fields.isEmpty && record.fields.count <= options.maxFields)
+            // The limit counts the file's bytes: one per character in Latin-1.
+            precondition(record.fields.allSatisfy { (options.encoding == .latin1 ? $0.unicodeScalars.count : $0.utf8.count) <= options.maxFieldBytes })
+            previousLine = record.line
+            records.append(record)
+        }
+        return (records, reader.delimiter)
+    } catch let error as OrgMapError {
+        guard case let .invalidInput(file, problems, _) = error, file == "fuzz.csv", problems.count == 1, problems[0].line != nil else {
+            fatalError("unexpected error: \(error)")
+        }
+        return nil
+    } catch {
+        fatalError("unexpected error type: \(error)")
+    }
+}
+
+/// Writes the records back with every field quoted and reads them again: the fields must be the same.
+private func checkRoundTrip(_ records: [CSVRecord], delimiter: UInt8, options: CSVOptions) {
+    var out: [UInt8] = []
+    for record in records {
+        for (i, field) in record.fields.enumerated() {
+            if i > 0 { out.append(delimiter) }
+            out.append(UInt8(ascii: "\""))
+            for b in field.utf8 {
+                if b == UInt8(ascii: "\"") { out.append(b) }
+                out.append(b)
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+        out.append(UInt8(ascii: "\n"))
+    }
+    var again = options
+    again.delimiter = delimiter
+    guard let reread = readAll(out, again) else { fatalError("the reader refused its own records written back") }
+    precondition(reread.records.map(\.fields) == records.map(\.fields), "round trip changed the fields")
+}
