@@ -16,7 +16,7 @@ public enum JSONReport {
         var summary: [String: Int]
         var findings: [Finding]
         var leaders: [LeaderMetrics]
-        var departments: [DepartmentSummary]
+        var departments: [DepartmentEntry]
         var unknown: [UnknownSubject]
         var sincePrevious: DiffJSON.SincePrevious?
 
@@ -25,7 +25,7 @@ public enum JSONReport {
             summary = Dictionary(uniqueKeysWithValues: analysis.findingCounts.map { ($0.severity.rawValue, $0.count) })
             findings = analysis.findings
             leaders = analysis.leaders
-            departments = analysis.departments
+            departments = DepartmentEntry.entries(analysis, context.minimumGroupSize)
             unknown = analysis.unknown
             sincePrevious = context.sincePrevious.map(DiffJSON.SincePrevious.init)
         }

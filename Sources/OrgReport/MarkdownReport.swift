@@ -10,8 +10,8 @@ public enum MarkdownReport {
         out += context.sincePrevious.map(sincePrevious) ?? []
         out += findings(analysis)
         out += leaders(analysis)
-        out += matrix(analysis)
-        out += MermaidGraph.section(analysis)
+        out += matrix(analysis, context.minimumGroupSize)
+        out += MermaidGraph.section(analysis, minimumGroupSize: context.minimumGroupSize)
         out += unknown(analysis)
         out += method(analysis.policy)
         return out.joined(separator: "\n") + "\n"
@@ -37,8 +37,18 @@ public enum MarkdownReport {
         if let filter = context.linkFilter { links += "; \(esc(filter))" }
         lines.append(links)
         lines.append("- **Policy:** \(esc(context.policyDescription))")
+        if let privacy = privacy(context) { lines.append("- **Privacy:** \(privacy)") }
         lines.append("")
         return lines
+    }
+
+    private static func privacy(_ context: ReportContext) -> String? {
+        var parts: [String] = []
+        if context.anonymized { parts.append("names, emails and HR ids are stable pseudonyms") }
+        if let rule = context.minimumGroupSize {
+            parts.append("figures of departments with fewer than \(rule.minimum) people are suppressed")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     private static func summary(_ analysis: Analysis) -> [String] {
@@ -128,11 +138,12 @@ public enum MarkdownReport {
     }
 
     /// Rows: technology and senior leaders (managers are not expected to reach the business);
-    /// columns: core business departments; cells: link weight.
-    private static func matrix(_ analysis: Analysis) -> [String] {
+    /// columns: core business departments; cells: link weight, or the marker for a department below the minimum.
+    private static func matrix(_ analysis: Analysis, _ minimumGroupSize: MinimumGroupSize?) -> [String] {
         let columns = analysis.departments.filter(\.isCore)
         let rows = analysis.leaders.filter { $0.tier >= .seniorEngineeringLeader }
         guard !columns.isEmpty, !rows.isEmpty else { return [] }
+        let suppressed = columns.map { c in minimumGroupSize.map { $0.suppresses(c) } ?? false }
         var lines = [
             "## Engineering leaders × business departments", "",
             "Link weight between each technology or senior leader and each core business department; a dash means no link.", "",
@@ -141,14 +152,18 @@ public enum MarkdownReport {
         ]
         for leader in rows {
             let weights = Dictionary(leader.businessDepartmentsReached.map { ($0.department, $0.weight) }, uniquingKeysWith: +)
-            let cells = columns.map { c in
-                leader.hasLinkData ? weights[c.name].map(ReportFormat.weight) ?? "—" : "?"
+            let cells = zip(columns, suppressed).map { c, hidden in
+                hidden ? "suppressed" : leader.hasLinkData ? weights[c.name].map(ReportFormat.weight) ?? "—" : "?"
             }
             lines.append("| \(esc(leader.person.name)) | " + cells.joined(separator: " | ") + " |")
         }
-        let all = columns.map { ReportFormat.weight($0.engineeringWeight) }
+        let all = zip(columns, suppressed).map { c, hidden in hidden ? "suppressed" : ReportFormat.weight(c.engineeringWeight) }
         lines.append("| *All of engineering* | " + all.joined(separator: " | ") + " |")
         lines.append("")
+        if let rule = minimumGroupSize, suppressed.contains(true) {
+            let names = zip(columns, suppressed).filter(\.1).map { esc($0.0.name) }
+            lines += ["\(names.joined(separator: ", ")): \(rule.marker).", ""]
+        }
         return lines
     }
 

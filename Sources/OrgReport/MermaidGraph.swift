@@ -5,23 +5,28 @@ enum MermaidGraph {
     /// More edges than this make the graph unreadable; the strongest are kept.
     static let maximumEdges = 40
 
-    static func section(_ analysis: Analysis) -> [String] {
-        let lines = render(analysis)
+    static func section(_ analysis: Analysis, minimumGroupSize: MinimumGroupSize? = nil) -> [String] {
+        let lines = render(analysis, minimumGroupSize: minimumGroupSize)
         guard !lines.isEmpty else { return [] }
-        return ["## Department map", "",
-                "Links between engineering and business departments (the \(maximumEdges) strongest at most); red outlines mark core business departments no engineering leader reaches.", "",
-                "```mermaid"] + lines + ["```", ""]
+        var intro = "Links between engineering and business departments (the \(maximumEdges) strongest at most); red outlines mark core business departments no engineering leader reaches."
+        if let rule = minimumGroupSize {
+            intro += " Departments with fewer than \(rule.minimum) people are grey and drawn without their links: \(rule.marker)."
+        }
+        return ["## Department map", "", intro, "", "```mermaid"] + lines + ["```", ""]
     }
 
     /// The diagram's lines; node ids are `d1`, `d2`... in the analysis's department order, never imported text.
-    static func render(_ analysis: Analysis) -> [String] {
+    /// A department below `minimumGroupSize` keeps its node, labelled with the marker, but loses its edges and
+    /// its unbridged outline: both are figures about its few people.
+    static func render(_ analysis: Analysis, minimumGroupSize: MinimumGroupSize? = nil) -> [String] {
         let function = Dictionary(analysis.departments.map { ($0.name, $0.function) }, uniquingKeysWith: { a, _ in a })
-        let edges = analysis.departmentLinks
-            .filter { function[$0.a] != function[$0.b] }
-            .prefix(maximumEdges)
+        let small = minimumGroupSize?.suppressedDepartments(in: analysis) ?? []
+        let crossing = analysis.departmentLinks.filter { function[$0.a] != function[$0.b] }
+        let edges = crossing.filter { !small.contains($0.a) && !small.contains($0.b) }.prefix(maximumEdges)
         let unbridged = analysis.departments.filter { $0.isCore && $0.hasLinkData && $0.leaders.isEmpty }.map(\.name)
         var shown = Set(edges.flatMap { [$0.a, $0.b] })
         shown.formUnion(unbridged)
+        shown.formUnion(crossing.flatMap { [$0.a, $0.b] }.filter(small.contains))
         guard !shown.isEmpty else { return [] }
 
         var ids: [String: String] = [:]
@@ -29,20 +34,26 @@ enum MermaidGraph {
         for (i, d) in analysis.departments.enumerated() where shown.contains(d.name) {
             let id = "d\(i + 1)"
             ids[d.name] = id
-            let label = MarkdownEscaping.mermaidLabel(d.name)
+            let text = small.contains(d.name) ? "\(d.name): \(minimumGroupSize?.marker ?? "")" : d.name
+            let label = MarkdownEscaping.mermaidLabel(text)
             lines.append(d.function == .engineering ? "    \(id)[\"\(label)\"]" : "    \(id)([\"\(label)\"])")
         }
         for e in edges {
             lines.append("    \(ids[e.a]!) ---|\(ReportFormat.weight(e.weight))| \(ids[e.b]!)")
         }
-        let engineering = analysis.departments.filter { $0.function == .engineering && shown.contains($0.name) }.compactMap { ids[$0.name] }
-        let business = analysis.departments.filter { $0.function == .business && shown.contains($0.name) }.compactMap { ids[$0.name] }
+        let open = analysis.departments.filter { shown.contains($0.name) && !small.contains($0.name) }
+        let engineering = open.filter { $0.function == .engineering }.compactMap { ids[$0.name] }
+        let business = open.filter { $0.function == .business }.compactMap { ids[$0.name] }
+        let bridgeless = unbridged.filter { !small.contains($0) }
+        let hidden = analysis.departments.filter { shown.contains($0.name) && small.contains($0.name) }.compactMap { ids[$0.name] }
         lines.append("    classDef engineering fill:#dbeafe,stroke:#1d4ed8")
         lines.append("    classDef business fill:#fef3c7,stroke:#b45309")
         lines.append("    classDef unbridged fill:#fee2e2,stroke:#b91c1c,stroke-width:3px")
+        if !hidden.isEmpty { lines.append("    classDef suppressed fill:#e5e7eb,stroke:#6b7280,stroke-dasharray:4") }
         if !engineering.isEmpty { lines.append("    class \(engineering.joined(separator: ",")) engineering") }
         if !business.isEmpty { lines.append("    class \(business.joined(separator: ",")) business") }
-        if !unbridged.isEmpty { lines.append("    class \(unbridged.compactMap { ids[$0] }.joined(separator: ",")) unbridged") }
+        if !bridgeless.isEmpty { lines.append("    class \(bridgeless.compactMap { ids[$0] }.joined(separator: ",")) unbridged") }
+        if !hidden.isEmpty { lines.append("    class \(hidden.joined(separator: ",")) suppressed") }
         return lines
     }
 }

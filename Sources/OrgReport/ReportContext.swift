@@ -1,3 +1,4 @@
+import OrgAnalysis
 import OrgModel
 
 /// What a report says about its scope, supplied by the caller since reports never query.
@@ -13,11 +14,15 @@ public struct ReportContext: Sendable {
     public var linkFilter: String?
     /// The analysed snapshot compared with the one before it; nil when there is none (a single import, the demo).
     public var sincePrevious: SnapshotComparison?
+    /// True when names, emails and HR ids are pseudonyms (`--anonymize`): the report says so.
+    public var anonymized: Bool
+    /// Departments below this size have their figures replaced by a marker; nil when no minimum applies.
+    public var minimumGroupSize: MinimumGroupSize?
 
     public init(
         snapshot: Snapshot? = nil, peopleCount: Int, linkCount: Int,
         policyDescription: String = "built-in defaults", linkFilter: String? = nil,
-        sincePrevious: SnapshotComparison? = nil
+        sincePrevious: SnapshotComparison? = nil, anonymized: Bool = false, minimumGroupSize: MinimumGroupSize? = nil
     ) {
         self.snapshot = snapshot
         self.peopleCount = peopleCount
@@ -25,5 +30,7 @@ public struct ReportContext: Sendable {
         self.policyDescription = policyDescription
         self.linkFilter = linkFilter
         self.sincePrevious = sincePrevious
+        self.anonymized = anonymized
+        self.minimumGroupSize = minimumGroupSize
     }
 }

@@ -19,6 +19,8 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only links dated on or before this day, YYYY-MM-DD (undated links are left out).", valueName: "date"))
     var until: String?
 
+    @OptionGroup var privacy: PrivacyOptions
+
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
             if let value, CalendarDate(value) == nil {
@@ -29,16 +31,48 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     func analyze(_ db: AppDatabase, sincePrevious: Bool = false) throws -> (analysis: Analysis, context: ReportContext) {
-        try AnalysisRequest(snapshot: snapshot, policy: policy, since: since, until: until).analyze(db, sincePrevious: sincePrevious)
+        try AnalysisRequest(
+            snapshot: snapshot, policy: policy, since: since, until: until,
+            anonymize: privacy.anonymize, minimumGroupSize: privacy.minimumGroupSize
+        ).analyze(db, sincePrevious: sincePrevious)
     }
 }
 
-/// What to analyze: a snapshot (nil for the latest), a policy file (nil for the defaults) and a date range.
+/// `--anonymize` and `--min-group-size`, for every command that exports people or departments.
+struct PrivacyOptions: ParsableArguments {
+    /// The minimum group size `--anonymize` applies when none is given.
+    static let defaultMinimumGroupSize = 5
+
+    @Flag(help: ArgumentHelp(
+        "Replace names, emails and HR ids with stable pseudonyms (Person 3f2a9c, P-3f2a9c) in every format, and suppress the figures of departments with fewer than \(defaultMinimumGroupSize) people unless --min-group-size says otherwise. Titles, teams and department names are kept."))
+    var anonymize = false
+
+    @Option(help: ArgumentHelp(
+        "Replace the figures of departments with fewer than N people by a 'suppressed' marker (default: \(defaultMinimumGroupSize) with --anonymize, none without; 1 suppresses nothing). Leader-level figures are kept.",
+        valueName: "N"))
+    var minGroupSize: Int?
+
+    func validate() throws {
+        if let minGroupSize, minGroupSize < 1 {
+            throw ValidationError("--min-group-size \(minGroupSize): expected a whole number of people, 1 or more (1 suppresses nothing)")
+        }
+    }
+
+    /// The minimum that applies: the one given, else the default under --anonymize, else none.
+    var minimumGroupSize: MinimumGroupSize? {
+        (minGroupSize ?? (anonymize ? Self.defaultMinimumGroupSize : nil)).map(MinimumGroupSize.init)
+    }
+}
+
+/// What to analyze: a snapshot (nil for the latest), a policy file (nil for the defaults), a date range, and
+/// whether to pseudonymize people and withhold small departments' figures.
 struct AnalysisRequest {
     var snapshot: Int64?
     var policy: String?
     var since: String?
     var until: String?
+    var anonymize = false
+    var minimumGroupSize: MinimumGroupSize?
 
     /// Reads the snapshot, its ties and the policy, and runs the analyzer. With `sincePrevious`, the snapshot
     /// before it is analysed the same way (policy and date range) and compared, so a change in the report
@@ -46,7 +80,9 @@ struct AnalysisRequest {
     func analyze(_ db: AppDatabase, sincePrevious: Bool = false) throws -> (analysis: Analysis, context: ReportContext) {
         let policy = try loadPolicy()
         let snapshot = try db.snapshot(id: snapshot)
-        let (analysis, linkCount) = try analyze(db, snapshot: snapshot, policy: policy)
+        let previous = sincePrevious ? try Self.snapshot(before: snapshot, in: db) : nil
+        let results = try analyze(db, snapshots: [snapshot] + (previous.map { [$0] } ?? []), policy: policy)
+        let (analysis, linkCount) = results[0]
         let filter: String? = switch (since, until) {
         case (nil, nil): nil
         case let (s?, nil): "links dated \(s) or later"
@@ -55,9 +91,10 @@ struct AnalysisRequest {
         }
         var context = ReportContext(
             snapshot: snapshot, peopleCount: analysis.organization.people.count, linkCount: linkCount,
-            policyDescription: self.policy ?? "built-in defaults", linkFilter: filter)
-        if sincePrevious, let previous = try Self.snapshot(before: snapshot, in: db) {
-            let earlier = try analyze(db, snapshot: previous, policy: policy).analysis
+            policyDescription: self.policy ?? "built-in defaults", linkFilter: filter,
+            anonymized: anonymize, minimumGroupSize: minimumGroupSize)
+        if let previous {
+            let earlier = results[1].analysis
             context.sincePrevious = SnapshotComparison(from: previous, to: snapshot, diff: SnapshotDiff(from: earlier, to: analysis))
         }
         return (analysis, context)
@@ -65,11 +102,27 @@ struct AnalysisRequest {
 
     func loadPolicy() throws -> Policy { try policy.map(PolicyFile.load) ?? .default }
 
-    /// One snapshot with its own links in the request's date range; also returns how many link rows were used.
-    func analyze(_ db: AppDatabase, snapshot: Snapshot, policy: Policy) throws -> (analysis: Analysis, linkCount: Int) {
-        let organization = try db.organization(snapshotID: snapshot.id)
-        let ties = try db.ties(snapshotID: snapshot.id, since: since, until: until)
-        return (Analyzer.analyze(organization: organization, ties: ties, policy: policy), ties.reduce(0) { $0 + $1.count })
+    /// Each snapshot with its own links in the request's date range; also returns how many link rows were used.
+    /// With --anonymize the organizations are pseudonymized together before the analysis, so nothing it writes
+    /// can name a real person and a person has one pseudonym in all of them; with a minimum group size, findings
+    /// about smaller departments lose their figures.
+    func analyze(_ db: AppDatabase, snapshots: [Snapshot], policy: Policy) throws -> [(analysis: Analysis, linkCount: Int)] {
+        var organizations = try snapshots.map { try db.organization(snapshotID: $0.id) }
+        if anonymize {
+            // One set of pseudonyms for all the snapshots, so a person has the same one in each.
+            let pseudonyms = Pseudonyms(keys: organizations.flatMap { $0.people.map(\.key) }) { key in
+                var hash = SHA256()
+                hash.update(Array(key.utf8))
+                return hash.finalizeHex()
+            }
+            organizations = organizations.map { $0.anonymized(with: pseudonyms) }
+        }
+        return try zip(snapshots, organizations).map { snapshot, organization in
+            let ties = try db.ties(snapshotID: snapshot.id, since: since, until: until)
+            var analysis = Analyzer.analyze(organization: organization, ties: ties, policy: policy)
+            if let rule = minimumGroupSize { analysis = analysis.suppressingSmallGroups(rule) }
+            return (analysis, ties.reduce(0) { $0 + $1.count })
+        }
     }
 
     /// The snapshot just before `snapshot` in history order (as_of, then import order); nil for the first.

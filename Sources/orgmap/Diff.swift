@@ -30,6 +30,7 @@ struct Diff: ParsableCommand {
             Examples:
               orgmap diff > what-changed.md
               orgmap diff --from 1 --to 3 --format json --output diff.json
+              orgmap diff --anonymize        # the same pseudonyms as report --anonymize
             """
     )
 
@@ -48,11 +49,13 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("Write the diff to this file instead of standard output (replaced whole, never half-written).", valueName: "file"))
     var output: String?
 
+    @OptionGroup var privacy: PrivacyOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let db = try database.openExisting()
-        let request = AnalysisRequest(policy: policy)
+        let request = AnalysisRequest(
+            policy: policy, anonymize: privacy.anonymize, minimumGroupSize: privacy.minimumGroupSize)
         let policy = try request.loadPolicy()
         let later = try db.snapshot(id: to)
         let earlier: Snapshot
@@ -64,9 +67,8 @@ struct Diff: ParsableCommand {
             throw OrgMapError.invalidArgument(
                 "\(db.path) has no snapshot before #\(later.id) (as of \(later.asOf)) to compare it with; a diff needs a second import: orgmap import people FILE --as-of DATE --db \(db.path)")
         }
-        let diff = SnapshotDiff(
-            from: try request.analyze(db, snapshot: earlier, policy: policy).analysis,
-            to: try request.analyze(db, snapshot: later, policy: policy).analysis)
+        let analyses = try request.analyze(db, snapshots: [earlier, later], policy: policy)
+        let diff = SnapshotDiff(from: analyses[0].analysis, to: analyses[1].analysis)
         let text = format.render(SnapshotComparison(from: earlier, to: later, diff: diff))
         if let output {
             try writeAtomically(text, to: output)

@@ -8,6 +8,7 @@ struct Leaders: ParsableCommand {
             Examples:
               orgmap leaders
               orgmap leaders --format json --since 2026-09-01
+              orgmap leaders --anonymize     # pseudonyms in place of names, emails and HR ids
             """
     )
 
@@ -30,6 +31,7 @@ struct Departments: ParsableCommand {
             Examples:
               orgmap departments
               orgmap departments --format json
+              orgmap departments --anonymize --min-group-size 8
             """
     )
 
@@ -41,6 +43,9 @@ struct Departments: ParsableCommand {
 
     func run() throws {
         let (analysis, _) = try analysis.analyze(try database.openExisting())
-        emit(format == .json ? DepartmentsTable.json(analysis) : DepartmentsTable.render(analysis))
+        let rule = self.analysis.privacy.minimumGroupSize
+        emit(format == .json
+             ? DepartmentsTable.json(analysis, minimumGroupSize: rule)
+             : DepartmentsTable.render(analysis, minimumGroupSize: rule))
     }
 }

@@ -35,11 +35,20 @@ struct Report: ParsableCommand {
             When an earlier snapshot exists, markdown and json also say what changed since it: findings \
             opened and resolved, leaders who gained or lost a business department (see `orgmap diff`).
 
+            --anonymize replaces names, emails and HR ids with stable pseudonyms (Person 3f2a9c, P-3f2a9c) \
+            before the analysis, so no format and no sentence names a real person; the same person gets the \
+            same pseudonym in every run and in `orgmap diff --anonymize`. Titles, teams and department names \
+            are kept, and can identify people in a small organization. --min-group-size N (default 5 with \
+            --anonymize, none without) replaces the figures of departments with fewer than N people by a \
+            "suppressed (fewer than N people)" marker; findings about them keep their rule and severity. \
+            See docs/privacy.md.
+
             Examples:
               orgmap report > leadership-gaps.md
               orgmap report --format json --output report.json
               orgmap report --since 2026-09-01 --policy acme-policy.yaml
               orgmap report --fail-on high      # exit status 2 when a high finding exists (CI gate)
+              orgmap report --anonymize         # pseudonyms; departments under 5 people suppressed
             """
     )
 
