@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import GRDB
 import OrgMapMigrations
@@ -19,16 +24,26 @@ public struct AppDatabase: Sendable {
         self.writer = writer
         self.path = path
         do {
-            try writer.writeWithoutTransaction { db in
-                try Self.checkOwnership(db, path: path)
-                let migrator = Self.migrator
-                if try migrator.hasBeenSuperseded(db) {
-                    let known = Set(Migrations.all.map(\.identifier))
-                    let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
-                    throw OrgMapError.databaseTooNew(path: path, unknownMigrations: applied.filter { !known.contains($0) })
+            // Another orgmap may be creating the schema of the same new file at this moment: a statement then
+            // fails on a table that appeared or is not there yet, its transaction rolls back, and the checks and
+            // migrations run again on what the other committed. Each migration is one IMMEDIATE transaction.
+            for attempt in 0... {
+                do {
+                    try writer.writeWithoutTransaction { db in
+                        try Self.checkOwnership(db, path: path)
+                        let migrator = Self.migrator
+                        if try migrator.hasBeenSuperseded(db) {
+                            let known = Set(Migrations.all.map(\.identifier))
+                            let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+                            throw OrgMapError.databaseTooNew(path: path, unknownMigrations: applied.filter { !known.contains($0) })
+                        }
+                    }
+                    try Self.migrator.migrate(writer)
+                    break
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && attempt < Migrations.all.count + 1 {
+                    continue
                 }
             }
-            try Self.migrator.migrate(writer)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw OrgMapError.notAnOrgmapDatabase(path: path, reason: "it is not a SQLite file")
         }
@@ -37,12 +52,15 @@ public struct AppDatabase: Sendable {
     /// Opens (creating when `create` is true) the database file at `path`, in WAL mode, waiting up to
     /// `busyTimeout` seconds for another orgmap writing to it. A new file is readable by its owner only.
     public static func open(path: String, create: Bool, busyTimeout: TimeInterval = 30) throws -> AppDatabase {
-        let exists = FileManager.default.fileExists(atPath: path)
-        if !exists {
+        var created = false
+        if !FileManager.default.fileExists(atPath: path) {
             guard create else { throw OrgMapError.noSnapshot(path: path) }
-            // SQLite gives the -wal and -shm files the permissions of the database file.
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw OrgMapError.unreadableFile(path: path, reason: "cannot create the database file here")
+            // O_EXCL: another orgmap may be creating the same file this instant; theirs is then used as it is,
+            // never replaced. SQLite gives the -wal and -shm files the permissions of the database file.
+            switch createExclusively(path) {
+            case 0: created = true
+            case EEXIST: break
+            default: throw OrgMapError.unreadableFile(path: path, reason: "cannot create the database file here")
             }
         }
         var config = Configuration()
@@ -54,7 +72,17 @@ public struct AppDatabase: Sendable {
             // 64 MiB of page cache: imports of millions of links otherwise re-read index pages from disk.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                // Switching needs the file to itself, and SQLite answers BUSY at once, without the busy timeout,
+                // while another orgmap opens the same new file: wait and try again.
+                let deadline = Date().addingTimeInterval(busyTimeout)
+                while true {
+                    do {
+                        try db.execute(sql: "PRAGMA journal_mode = WAL")
+                        break
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                        usleep(10_000)
+                    }
+                }
             }
         }
         do {
@@ -63,7 +91,10 @@ public struct AppDatabase: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw OrgMapError.notAnOrgmapDatabase(path: path, reason: "it is not a SQLite file")
         } catch let error as DatabaseError {
-            if !exists { try? FileManager.default.removeItem(atPath: path) }
+            // Only a file this run created and nobody wrote to: another orgmap may be using it.
+            if created, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+                try? FileManager.default.removeItem(atPath: path)
+            }
             throw OrgMapError.notAnOrgmapDatabase(path: path, reason: error.message ?? "\(error)")
         }
     }
@@ -113,4 +144,12 @@ public struct AppDatabase: Sendable {
             throw OrgMapError.notAnOrgmapDatabase(path: path, reason: "it is a SQLite database of another program, with tables \(tables.prefix(5).joined(separator: ", "))")
         }
     }
+}
+
+/// Creates an empty file readable by its owner only, failing if it exists; 0, or the `errno`.
+private func createExclusively(_ path: String) -> Int32 {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { return errno }
+    close(fd)
+    return 0
 }
