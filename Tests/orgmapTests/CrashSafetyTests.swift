@@ -15,7 +15,7 @@ struct CrashSafetyTests {
         let before = try DatabaseState(cli)
 
         let killed = try BackgroundRun(cli, "import", "links", "links.csv")
-        killed.killMidImport(after: 1, once: "attached to snapshot")
+        killed.killMidImport(after: 0.3, once: "attached to snapshot")
         #expect(killed.wasKilled, "the import finished before it could be killed; make --links bigger")
 
         let after = try DatabaseState(cli)
@@ -34,7 +34,7 @@ struct CrashSafetyTests {
         let before = try DatabaseState(cli)
 
         let killed = try BackgroundRun(cli, "import", "people", "people.csv", "--as-of", "2026-11-01")
-        killed.killMidImport(after: 0.3, once: "read as comma-separated")
+        killed.killMidImport(after: 0.1, once: "read as comma-separated")
         #expect(killed.wasKilled, "the import finished before it could be killed; make --people bigger")
 
         let after = try DatabaseState(cli)
