@@ -41,6 +41,17 @@ struct FuzzRegressionTests {
         return [CSVOptions(), detected, latin1, CSVOptions(delimiter: UInt8(ascii: "\t"))]
     }()
 
+    /// Found by the fuzzer: a quoted field of nothing but doubled quotes skipped the size check, so a file of
+    /// quotes could make the reader hold it whole. (Fixed in `CSVReader.readQuotedField`.)
+    @Test(arguments: [Array("\"".utf8), Array("a,\"".utf8)])
+    func doubledQuotesCannotPassTheFieldLimit(prefix: [UInt8]) {
+        var options = CSVOptions()
+        options.maxFieldBytes = 16
+        let bytes = prefix + [UInt8](repeating: UInt8(ascii: "\""), count: 2 * 40) + Array("\"\n".utf8)
+        let found = problems { _ = try records(bytes, options) }
+        #expect(found.first?.message.hasPrefix("a field is longer than 16 bytes") == true, "\(found)")
+    }
+
     // MARK: - Properties
 
     /// Random short byte strings, drawn mostly from the bytes the reader treats specially.

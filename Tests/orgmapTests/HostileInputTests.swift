@@ -24,6 +24,9 @@ struct HostileInputTests {
             name: "a 2 MiB quoted field", bytes: { Array("id,name,manager\n1,A,\n2,\"".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 2 << 20) },
             says: "hostile.csv: line 3, column 2: a field is longer than 1048576 bytes; is a quote left open above?"),
         Hostile(
+            name: "a 2 MiB field of doubled quotes", bytes: { Array("id,name,manager\n1,A,\n2,\"".utf8) + [UInt8](repeating: UInt8(ascii: "\""), count: 4 << 20) + Array("\",1\n".utf8) },
+            says: "hostile.csv: line 3, column 2: a field is longer than 1048576 bytes"),
+        Hostile(
             name: "a million columns", bytes: { Array("id,name,manager\n1,A,\n2".utf8) + Array(repeating: Array(",x".utf8), count: 1_000_000).flatMap { $0 } + [0x0A] },
             says: "hostile.csv: line 3: more than 10000 fields in one record"),
         Hostile(name: "duplicate headers", bytes: { Array("id,name,manager,Manager\n1,A,,\n".utf8) }, says: "hostile.csv: line 1: the header has 'manager' 2 times (columns 3, 4)"),

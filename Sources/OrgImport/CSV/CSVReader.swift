@@ -261,6 +261,8 @@ public final class CSVReader {
                 if try peek() == CSVReader.quote {
                     position += 1
                     record.append(CSVReader.quote)
+                    // Checked here too: a field of nothing but doubled quotes never reaches the check below.
+                    try checkFieldSize(column: column)
                     continue
                 }
                 let after = try peek()
