@@ -79,3 +79,9 @@ struct HeaderMappingTests {
         #expect(mapping.columns.count == 2)
     }
 }
+
+struct PeopleColumnTests {
+    @Test func ordinalIsThePositionInAllCases() {
+        #expect(PeopleColumn.allCases.map(\.ordinal) == Array(PeopleColumn.allCases.indices))
+    }
+}

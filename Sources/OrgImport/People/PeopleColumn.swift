@@ -52,9 +52,25 @@ public enum PeopleColumn: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: PeopleColumn, b: PeopleColumn) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// The position in `allCases` (declaration order).
+    var ordinal: Int {
+        switch self {
+        case .id: 0
+        case .name: 1
+        case .firstName: 2
+        case .lastName: 3
+        case .email: 4
+        case .title: 5
+        case .department: 6
+        case .team: 7
+        case .manager: 8
+        case .dottedLine: 9
+        case .level: 10
+        case .location: 11
+        }
     }
+
+    public static func < (a: PeopleColumn, b: PeopleColumn) -> Bool { a.ordinal < b.ordinal }
 }
 
 /// Lowercased letters and digits only, with `#` read as "number": `Employee #` → `employeenumber`,

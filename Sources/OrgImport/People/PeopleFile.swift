@@ -49,7 +49,8 @@ extension PeopleFile {
         var rowsRead = 0
         var blankDepartments: [Int] = []
         var turnedNames = 0
-        let c = mapping.columns
+        // Column of each field by the field's position in PeopleColumn.allCases: no hashing per cell.
+        let columnIndex = PeopleColumn.allCases.map { mapping.columns[$0] }
         let width = header.fields.count
 
         var throttle = ProgressThrottle(report: options.progress)
@@ -63,7 +64,7 @@ extension PeopleFile {
             }
             fields.removeLast(fields.count - width)
             func value(_ column: PeopleColumn) -> String? {
-                guard let i = c[column] else { return nil }
+                guard let i = columnIndex[column.ordinal] else { return nil }
                 let v = fields[i].trimmed
                 return v.isEmpty ? nil : v
             }
@@ -80,10 +81,11 @@ extension PeopleFile {
                 name = turned
                 turnedNames += 1
             }
-            let key = value(.id) ?? (c[.id] == nil ? (email ?? name) : nil)
+            let idColumn = mapping.columns[.id]
+            let key = value(.id) ?? (idColumn == nil ? (email ?? name) : nil)
             guard let key else {
-                let what = c[.id] != nil ? "an id in column \(c[.id]! + 1) ('\(mapping.headers[c[.id]!])')" : "a name or an email"
-                collector.add(InputProblem(line: record.line, column: c[.id].map { $0 + 1 }, message: "expected \(what); the row has none"))
+                let what = idColumn.map { "an id in column \($0 + 1) ('\(mapping.headers[$0])')" } ?? "a name or an email"
+                collector.add(InputProblem(line: record.line, column: idColumn.map { $0 + 1 }, message: "expected \(what); the row has none"))
                 continue
             }
             var department = value(.department) ?? ""

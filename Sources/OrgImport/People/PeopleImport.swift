@@ -9,7 +9,14 @@ public struct PeopleImportResult: Sendable {
     /// nil for a dry run.
     public var snapshot: Snapshot?
     public var duration: TimeInterval
-    public var departmentCount: Int { Set(file.people.map(\.department)).count }
+    public let departmentCount: Int
+
+    init(file: PeopleFile, snapshot: Snapshot?, duration: TimeInterval) {
+        self.file = file
+        self.snapshot = snapshot
+        self.duration = duration
+        departmentCount = Set(file.people.map(\.department)).count
+    }
 }
 
 /// `orgmap import people`: read and validate the whole file, then store it as one snapshot in one transaction.
