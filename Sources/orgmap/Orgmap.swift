@@ -8,20 +8,25 @@ struct Orgmap: ParsableCommand {
         commandName: "orgmap",
         abstract: "Map an organization into SQLite and show where engineering leadership is cut off from the rest of the company.",
         discussion: """
-            Import an org chart exported from your HR system (BambooHR, Workday, Rippling, HiBob, Personio, \
-            Pingboard, Entra ID, draw.io, Visio...) into a SQLite database, one dated snapshot per import, \
-            then look at it.
+            Engineering managers work inside their team; technology leaders must collaborate across \
+            departments. orgmap measures that: it imports an org chart exported from your HR system \
+            (BambooHR, Workday, Rippling, HiBob, Personio, Pingboard, Entra ID, draw.io, Visio...) and a \
+            record of who works with whom (an edge list, or a Viva Insights person-to-person export) into \
+            a SQLite database, one dated snapshot per import, and reports which engineering leaders lack \
+            cross-department ties, which departments have no bridge into engineering, and who should meet whom.
 
             Try it on the embedded sample organization:
               orgmap demo
 
-            With your own export:
+            With your own exports:
               orgmap import people people.csv --as-of 2026-11-01
-              orgmap org
-              orgmap snapshots
+              orgmap import links links.csv
+              orgmap report > leadership-gaps.md
+              orgmap diff      # after a second import: gaps opened, closed
 
             The database is orgmap.sqlite in the current folder unless --db or ORGMAP_DB says otherwise.
-            Exit status: 0 success, 1 bad input or failure, 64 usage error.
+            Exit status: 0 success, 1 bad input or failure (nothing written), 2 findings reached \
+            report --fail-on, 64 usage error.
             """,
         version: version,
         subcommands: [Demo.self, Import.self, Report.self, Diff.self, Leaders.self, Departments.self, Org.self, Snapshots.self, PolicyCommand.self, Generate.self]
