@@ -36,6 +36,13 @@ struct CLI {
 
     @discardableResult
     func run(_ arguments: String..., stdin: String? = nil, environment: [String: String] = [:], executable: URL = CLI.binary) throws -> Result {
+        try run(arguments: arguments, stdin: stdin, environment: environment, executable: executable)
+    }
+
+    /// Runs `executable` (orgmap unless said otherwise) with `arguments` in the test's folder, without
+    /// ORGMAP_DB from the caller's environment, capturing both outputs.
+    @discardableResult
+    func run(arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: URL = CLI.binary) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

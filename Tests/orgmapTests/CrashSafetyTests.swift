@@ -83,7 +83,7 @@ enum SQLiteShell {
 
     /// Runs one statement on the test folder's orgmap.sqlite and returns its output, trimmed.
     static func query(_ cli: CLI, _ sql: String) throws -> String {
-        let result = try cli.run(arguments: ["orgmap.sqlite", sql], executable: try #require(path))
+        let result = try cli.run(arguments: ["orgmap.sqlite", sql], executable: URL(fileURLWithPath: try #require(path)))
         #expect(result.status == 0, "\(result.stderr)")
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }

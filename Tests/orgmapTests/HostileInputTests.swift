@@ -60,7 +60,7 @@ struct HostileInputTests {
         let cli = try CLI()
         let cap = 256 * 1024
         func capped(_ arguments: String...) throws -> CLI.Result {
-            try cli.run(arguments: ["-c", "ulimit -v \(cap) && exec \"$0\" \"$@\"", CLI.binary.path] + arguments, executable: "/bin/sh")
+            try cli.run(arguments: ["-c", "ulimit -v \(cap) && exec \"$0\" \"$@\"", CLI.binary.path] + arguments, executable: URL(fileURLWithPath: "/bin/sh"))
         }
         try cli.write("people.csv", try cli.fixture("people.csv"))
         let normal = try capped("import", "people", "people.csv")
@@ -143,27 +143,5 @@ struct GarbageGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-}
-
-extension CLI {
-    /// Runs `executable` (a path) with `arguments` in the test's folder, capturing both outputs.
-    func run(arguments: [String], executable: String) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "ORGMAP_DB")
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 }

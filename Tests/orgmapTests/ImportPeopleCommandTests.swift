@@ -137,19 +137,3 @@ struct ImportPeopleCommandTests {
         #expect(try cli.run("demo", executable: copy).stdout.contains("**People:** 62"))
     }
 }
-
-extension CLI {
-    func run(arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: "", stderr: String(decoding: stderr, as: UTF8.self))
-    }
-}

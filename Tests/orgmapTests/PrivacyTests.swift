@@ -21,9 +21,9 @@ struct PrivacyTests {
     func anonymizedExportsNameNobody(_ command: [String]) throws {
         #expect(Self.identities.count >= 62 * 3)
         let cli = try sampleDatabase()
-        let plain = try cli.run(command)
+        let plain = try cli.run(arguments: command)
         #expect(!Self.leaks(plain.stdout).isEmpty, "the check must see real names without --anonymize")
-        let result = try cli.run(command + ["--anonymize"])
+        let result = try cli.run(arguments: command + ["--anonymize"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Person "))
         #expect(Self.leaks(result.stdout) == [])
@@ -108,33 +108,9 @@ struct PrivacyTests {
     func minGroupSizeBelowOneIsAUsageError(_ value: String) throws {
         let cli = try sampleDatabase()
         for command in [["report"], ["leaders"], ["departments"], ["diff"]] {
-            let result = try cli.run(command + ["--anonymize", "--min-group-size=\(value)"])
+            let result = try cli.run(arguments: command + ["--anonymize", "--min-group-size=\(value)"])
             #expect(result.status == 64, "\(command)")
             #expect(result.stderr.contains("--min-group-size \(value)"))
         }
-    }
-}
-
-extension CLI {
-    /// ``run(_:stdin:environment:executable:)`` with the arguments as an array, for parameterized tests
-    /// (Swift cannot pass an array to a variadic parameter).
-    @discardableResult
-    func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "ORGMAP_DB")
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
