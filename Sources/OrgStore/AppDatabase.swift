@@ -71,6 +71,9 @@ public struct AppDatabase: Sendable {
         config.prepareDatabase { db in
             // 64 MiB of page cache: imports of millions of links otherwise re-read index pages from disk.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // SQLite's advice for WAL: a commit is not synced at once, only at checkpoints. A crash of orgmap or
+            // of the machine still leaves the database consistent; the machine's crash may lose the last import.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                 // Switching needs the file to itself, and SQLite answers BUSY at once, without the busy timeout,
                 // while another orgmap opens the same new file: wait and try again.
