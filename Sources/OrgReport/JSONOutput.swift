@@ -1,9 +1,9 @@
 import Foundation
 
-/// The one JSON encoder configuration of every report: sorted snake_case keys, pretty-printed,
+/// The one JSON encoder configuration of every report and every `--format json`: sorted snake_case keys, pretty-printed,
 /// non-finite numbers as strings, so output is stable and valid for any input.
-enum JSONOutput {
-    static func encode(_ value: some Encodable) -> String {
+public enum JSONOutput {
+    public static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -164,6 +164,15 @@ extension AppDatabase {
         }
     }
 
+    /// How many links each snapshot has; snapshots without links are absent.
+    public func linkCounts() throws -> [Int64: Int] {
+        try reader.read { db in
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT snapshot_id, COUNT(*) FROM link GROUP BY snapshot_id") { counts[row[0]] = row[1] }
+            return counts
+        }
+    }
+
     /// How many links a snapshot has.
     public func linkCount(snapshotID: Int64) throws -> Int {
         try reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM link WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0 }

@@ -27,7 +27,7 @@ struct Org: ParsableCommand {
         let summary = OrgSummary(try db.organization(snapshotID: snapshot.id))
         switch format {
         case .text: emit(summary.renderText(snapshot: snapshot))
-        case .json: emit(try JSONOutput.encode(OrgSummaryDocument(snapshot: snapshot, summary: summary)))
+        case .json: emit(JSONOutput.encode(OrgSummaryDocument(snapshot: snapshot, summary: summary)))
         }
     }
 }
@@ -36,13 +36,4 @@ struct Org: ParsableCommand {
 struct OrgSummaryDocument: Encodable {
     var snapshot: Snapshot
     var summary: OrgSummary
-}
-
-enum JSONOutput {
-    /// Pretty, key-sorted JSON with a final newline: stable for diffs and scripts.
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
 }

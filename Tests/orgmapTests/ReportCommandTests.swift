@@ -51,6 +51,18 @@ struct ReportCommandTests {
         #expect(csv.contains("department-unbridged,high,department"))
     }
 
+    @Test func snapshotsCountTheirLinks() throws {
+        let cli = try sampleDatabase()
+        let text = try cli.run("snapshots")
+        #expect(text.stdout.contains("Links"))
+        #expect(text.stdout.contains("   373  northwind-people.csv"))
+        let json = try cli.run("snapshots", "--format", "json")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(list.first?["links"] as? Int == 373)
+        #expect(list.first?["as_of"] as? String == SampleOrg.asOf)
+        #expect(list.first?["person_count"] as? Int == 62)
+    }
+
     @Test func leadersAndDepartments() throws {
         let cli = try sampleDatabase()
         let leaders = try cli.run("leaders")
