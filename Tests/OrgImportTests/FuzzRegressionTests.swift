@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import OrgImport
 import OrgModel
+import OrgSample
 
 /// The guarantee the fuzzer (`fuzz/run`) checks, kept in the test suite: whatever the bytes, the CSV reader and
 /// the org chart parser either read them or refuse them with ``OrgMapError/invalidInput(file:problems:more:)``
@@ -203,17 +204,3 @@ struct ReferenceCSVWriter {
     }
 }
 
-/// A small seeded generator, so a failing property prints the same case on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

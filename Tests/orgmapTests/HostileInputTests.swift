@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OrgSample
 
 /// Hostile files given to the real `orgmap`: each fails with status 1, a message naming the file and the line,
 /// nothing on standard output, and the database byte for byte as it was. The milder cases (empty file, ragged
@@ -129,19 +130,7 @@ struct HostileInputTests {
 
 /// Deterministic bytes of every value, NUL included, as a corrupt download or a renamed binary would have.
 func binaryGarbage(count: Int) -> [UInt8] {
-    var random = GarbageGenerator(seed: 0xBAD_F11E)
+    var random = SplitMix64(seed: 0xBAD_F11E)
     return (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
 }
 
-/// A seeded generator (SplitMix64): the same garbage on every run.
-struct GarbageGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
