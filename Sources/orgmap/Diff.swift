@@ -70,11 +70,6 @@ struct Diff: ParsableCommand {
         let analyses = try request.analyze(db, snapshots: [earlier, later], policy: policy)
         let diff = SnapshotDiff(from: analyses[0].analysis, to: analyses[1].analysis)
         let text = format.render(SnapshotComparison(from: earlier, to: later, diff: diff))
-        if let output {
-            try writeAtomically(text, to: output)
-            FileHandle.standardError.write(Data("Wrote \(output): \(diff.opened.count) opened, \(diff.resolved.count) resolved, \(diff.persisting.count) persisting.\n".utf8))
-        } else {
-            emit(text)
-        }
+        try deliver(text, to: output, summary: "\(diff.opened.count) opened, \(diff.resolved.count) resolved, \(diff.persisting.count) persisting")
     }
 }

@@ -67,13 +67,8 @@ struct Report: ParsableCommand {
     func run() throws {
         let (analysis, context) = try analysis.analyze(try database.openExisting(), sincePrevious: format != .csv)
         let text = format.render(analysis, context: context)
-        if let output {
-            try writeAtomically(text, to: output)
-            let counts = analysis.findingCounts.map { "\($0.count) \($0.severity.rawValue)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("Wrote \(output): \(analysis.findings.count) finding\(analysis.findings.count == 1 ? "" : "s") (\(counts)).\n".utf8))
-        } else {
-            emit(text)
-        }
+        let counts = analysis.findingCounts.map { "\($0.count) \($0.severity.rawValue)" }.joined(separator: ", ")
+        try deliver(text, to: output, summary: "\(analysis.findings.count) finding\(analysis.findings.count == 1 ? "" : "s") (\(counts))")
         if let failOn, let highest = analysis.highestSeverity, highest >= failOn {
             FileHandle.standardError.write(Data("Findings reach \(highest.rawValue), at or above --fail-on \(failOn.rawValue).\n".utf8))
             throw ExitCode(2)
@@ -81,11 +76,15 @@ struct Report: ParsableCommand {
     }
 }
 
-/// Writes next to the destination, then renames: a reader never sees half a report, and a failure leaves the old one.
-func writeAtomically(_ text: String, to path: String) throws {
+/// Prints `text` on standard output, or writes it to `output` and says so on standard error with `summary`.
+/// The file is written next to its destination and renamed: a reader never sees half a report, and a
+/// failure leaves the old one.
+func deliver(_ text: String, to output: String?, summary: String) throws {
+    guard let output else { return emit(text) }
     do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
     } catch {
-        throw OrgMapError.unreadableFile(path: path, reason: "cannot write: \(error.localizedDescription)")
+        throw OrgMapError.unreadableFile(path: output, reason: "cannot write: \(error.localizedDescription)")
     }
+    FileHandle.standardError.write(Data("Wrote \(output): \(summary).\n".utf8))
 }
