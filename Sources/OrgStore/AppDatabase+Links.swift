@@ -172,9 +172,4 @@ extension AppDatabase {
             return counts
         }
     }
-
-    /// How many links a snapshot has.
-    public func linkCount(snapshotID: Int64) throws -> Int {
-        try reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM link WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0 }
-    }
 }

@@ -87,7 +87,7 @@ struct LinksImportTests {
         let p = problems { _ = try LinksImport.run(input: try fixture("viva-p2p.csv"), database: db, options: options, logger: quiet) }
         #expect(p.first?.line == 5)
         #expect(p.first?.message.contains("'P-9999' is nobody") == true)
-        #expect(try db.linkCount(snapshotID: 1) == 0)
+        #expect(try db.linkCounts()[1] == nil)
     }
 
     static let bad: [BadInput] = [
@@ -110,7 +110,7 @@ struct LinksImportTests {
         let p = problems { _ = try importLinks(b.csv, into: db) }
         #expect(p.first?.line == b.line)
         #expect(p.contains { $0.message.contains(b.says) }, "\(p)")
-        #expect(try db.linkCount(snapshotID: 1) == 0)
+        #expect(try db.linkCounts()[1] == nil)
     }
 
     @Test func aBadRowAfterGoodOnesWritesNothing() throws {
@@ -119,7 +119,7 @@ struct LinksImportTests {
         for _ in 0..<1000 { csv += "P-1001,P-1002,1\n" }
         csv += "P-1001,P-1003,oops\n"
         _ = problems { _ = try importLinks(csv, into: db) }
-        #expect(try db.linkCount(snapshotID: 1) == 0)
+        #expect(try db.linkCounts()[1] == nil)
     }
 
     @Test func linksNeedASnapshot() throws {
@@ -182,5 +182,32 @@ struct PolicyFileTests {
     @Test func invalidYAML() {
         let p = problems { _ = try PolicyFile.parse("engineering_departments: [Platform\n", file: "p.yaml") }
         #expect(p.first?.message.contains("not valid YAML") == true)
+    }
+}
+
+struct LinkValueTests {
+    @Test(arguments: [
+        ("2026-11-03", false, "2026-11-03"), ("2026-11-03T09:30:00Z", false, "2026-11-03"), ("2026-11-03 09:30", false, "2026-11-03"),
+        ("11/3/2026", true, "2026-11-03"), ("1/31/2026 12:00:00 AM", true, "2026-01-31"), ("2/29/2024", false, "2024-02-29"),
+        ("2026-02-30", false, nil), ("2026-11-03X", false, nil), ("13/1/2026", true, nil), ("1/2/3/2026", true, nil),
+        ("1/2/26", true, nil), ("/1/2026", true, nil), ("2026-11-3", false, nil), ("", false, nil),
+    ] as [(String, Bool, String?)])
+    func dates(text: String, monthFirst: Bool, expected: String?) {
+        var out = [UInt8](repeating: 0, count: 10)
+        let ok = Array(text.utf8).withUnsafeBufferPointer { LinkValue.date($0, monthFirst: monthFirst, into: &out) }
+        #expect(ok == (expected != nil))
+        if let expected { #expect(String(decoding: out, as: UTF8.self) == expected) }
+    }
+
+    @Test(arguments: [("3", 3.0), ("0.25", 0.25), ("1e2", 100.0), ("0", 0.0)] as [(String, Double)])
+    func weights(text: String, value: Double) {
+        var scratch = [CChar](repeating: 0, count: 64)
+        #expect(Array(text.utf8).withUnsafeBufferPointer { LinkValue.weight($0, scratch: &scratch) } == value)
+    }
+
+    @Test(arguments: ["-1", "NaN", "inf", "3 kg", "", "1,5", String(repeating: "9", count: 80)])
+    func badWeights(text: String) {
+        var scratch = [CChar](repeating: 0, count: 64)
+        #expect(Array(text.utf8).withUnsafeBufferPointer { LinkValue.weight($0, scratch: &scratch) } == nil)
     }
 }

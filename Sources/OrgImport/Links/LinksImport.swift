@@ -217,14 +217,17 @@ enum LinkValue {
     /// exports, `11/3/2026`; false when the field is neither or names no real day.
     static func date(_ bytes: UnsafeBufferPointer<UInt8>, monthFirst: Bool, into out: inout [UInt8]) -> Bool {
         if monthFirst || bytes.contains(UInt8(ascii: "/")) {
-            var parts: [Int] = []
+            // Month and day, then the year in `current`; no array: this runs once a row.
+            var parts = (0, 0)
+            var seen = 0
             var current = -1
             var digits = 0
             for b in bytes {
                 if b == UInt8(ascii: " ") || b == UInt8(ascii: "T") { break }
                 if b == UInt8(ascii: "/") {
-                    guard current >= 0 else { return false }
-                    parts.append(current)
+                    guard current >= 0, seen < 2 else { return false }
+                    if seen == 0 { parts.0 = current } else { parts.1 = current }
+                    seen += 1
                     current = -1
                     digits = 0
                 } else if b >= 48 && b <= 57 {
@@ -234,8 +237,8 @@ enum LinkValue {
                     return false
                 }
             }
-            guard current >= 0, digits == 4, parts.count == 2,
-                  let day = CalendarDate(year: current, month: parts[0], day: parts[1]) else { return false }
+            guard current >= 0, digits == 4, seen == 2,
+                  let day = CalendarDate(year: current, month: parts.0, day: parts.1) else { return false }
             out.replaceSubrange(0..<10, with: day.description.utf8)
             return true
         }
