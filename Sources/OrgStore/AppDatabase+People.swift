@@ -28,63 +28,89 @@ public struct ImportRecord: Sendable {
 extension AppDatabase {
     /// Stores an org chart as a new snapshot dated `asOf`, in one transaction: on any error nothing is written.
     /// `people` must be validated (unique keys, managers and dotted lines naming keys in the list).
+    /// `managerRows` gives each person's manager as an index in `people` (-1 for a root), as the importer
+    /// resolved it; when nil it is worked out from the managers' keys.
     @discardableResult
-    public func importSnapshot(people: [Person], lines: [Int], asOf: String, log: ImportRecord) throws -> Snapshot {
-        precondition(people.count == lines.count)
+    public func importSnapshot(people: [Person], lines: [Int], managerRows: [Int32]? = nil, asOf: String, log: ImportRecord) throws -> Snapshot {
+        precondition(people.count == lines.count && (managerRows?.count ?? people.count) == people.count)
         let importedAt = ISO8601DateFormatter().string(from: Date())
         return try withoutForeignKeyChecks { db in
             try db.execute(
                 sql: "INSERT INTO snapshot (as_of, imported_at, source_file, source_sha256, person_count) VALUES (?, ?, ?, ?, ?)",
                 arguments: [asOf, importedAt, log.fileName, log.sha256, people.count])
             let snapshotID = db.lastInsertedRowID
-
-            var departmentIDs: [String: Int64] = [:]
-            var teamIDs: [String: [String: Int64]] = [:]
-            let insertDepartment = try db.cachedStatement(sql: "INSERT INTO department (snapshot_id, name) VALUES (?, ?)")
-            let insertTeam = try db.cachedStatement(sql: "INSERT INTO team (department_id, name) VALUES (?, ?)")
-            for p in people where departmentIDs[p.department] == nil {
-                try insertDepartment.execute(arguments: [snapshotID, p.department])
-                departmentIDs[p.department] = db.lastInsertedRowID
-            }
-            for p in people {
-                guard let team = p.team, teamIDs[p.department]?[team] == nil else { continue }
-                try insertTeam.execute(arguments: [departmentIDs[p.department]!, team])
-                teamIDs[p.department, default: [:]][team] = db.lastInsertedRowID
-            }
+            let places = try insertPlaces(db, snapshotID: snapshotID, people: people)
 
             let firstID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM person") ?? 0) + 1
-            var idByKey = [String: Int64](minimumCapacity: people.count)
-            for (i, p) in people.enumerated() { idByKey[p.key] = firstID + Int64(i) }
+            // Keys are hashed only when the caller gave no manager rows, or for dotted lines (rare).
+            var rowByKey: [String: Int]?
+            func row(ofKey key: String) -> Int? {
+                if rowByKey == nil {
+                    rowByKey = Dictionary(people.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+                }
+                return rowByKey![key]
+            }
             let insertPerson = try db.makeStatement(sql: """
                 INSERT INTO person (id, snapshot_id, person_key, name, email, title, department_id, team_id, manager_id, level, location, source_line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertDotted = try db.makeStatement(sql: "INSERT INTO dotted_line (person_id, manager_id) VALUES (?, ?)")
             insertPerson.bind(2, snapshotID)
-            for (i, p) in people.enumerated() {
+            for i in people.indices {
                 let id = firstID + Int64(i)
+                let manager: Int? = if let managerRows { managerRows[i] < 0 ? nil : Int(managerRows[i]) } else { people[i].managerKey.flatMap(row(ofKey:)) }
                 insertPerson.bind(1, id)
-                insertPerson.bind(3, p.key)
-                insertPerson.bind(4, p.name)
-                insertPerson.bind(5, p.email)
-                insertPerson.bind(6, p.title)
-                insertPerson.bind(7, departmentIDs[p.department]!)
-                insertPerson.bind(8, p.team.flatMap { teamIDs[p.department]?[$0] })
-                insertPerson.bind(9, p.managerKey.flatMap { idByKey[$0] })
-                insertPerson.bind(10, p.level)
-                insertPerson.bind(11, p.location)
+                insertPerson.bind(3, people[i].key)
+                insertPerson.bind(4, people[i].name)
+                insertPerson.bind(5, people[i].email)
+                insertPerson.bind(6, people[i].title)
+                insertPerson.bind(7, places.department[i])
+                insertPerson.bind(8, places.team[i])
+                insertPerson.bind(9, manager.map { firstID + Int64($0) })
+                insertPerson.bind(10, people[i].level)
+                insertPerson.bind(11, people[i].location)
                 insertPerson.bind(12, lines[i])
                 try insertPerson.stepDone()
-                for key in p.dottedLineManagerKeys {
-                    guard let manager = idByKey[key] else { continue }
+                for key in people[i].dottedLineManagerKeys {
+                    guard let manager = row(ofKey: key) else { continue }
                     insertDotted.bind(1, id)
-                    insertDotted.bind(2, manager)
+                    insertDotted.bind(2, firstID + Int64(manager))
                     try insertDotted.stepDone()
                 }
             }
             try appendLog(db, log, snapshotID: snapshotID, importedAt: importedAt)
             return Snapshot(id: snapshotID, asOf: asOf, importedAt: importedAt, sourceFile: log.fileName, sourceSHA256: log.sha256, personCount: people.count)
         }
+    }
+
+    /// Inserts the snapshot's departments and teams; returns each person's department id and team id.
+    private func insertPlaces(_ db: Database, snapshotID: Int64, people: [Person]) throws -> (department: [Int64], team: [Int64?]) {
+        var departmentIDs: [String: Int64] = [:]
+        var teamIDs: [String: [String: Int64]] = [:]
+        var department = [Int64](repeating: 0, count: people.count)
+        var team = [Int64?](repeating: nil, count: people.count)
+        let insertDepartment = try db.cachedStatement(sql: "INSERT INTO department (snapshot_id, name) VALUES (?, ?)")
+        let insertTeam = try db.cachedStatement(sql: "INSERT INTO team (department_id, name) VALUES (?, ?)")
+        for (i, p) in people.enumerated() {
+            let departmentID: Int64
+            if let known = departmentIDs[p.department] {
+                departmentID = known
+            } else {
+                try insertDepartment.execute(arguments: [snapshotID, p.department])
+                departmentID = db.lastInsertedRowID
+                departmentIDs[p.department] = departmentID
+            }
+            department[i] = departmentID
+            guard let name = p.team else { continue }
+            if let known = teamIDs[p.department]?[name] {
+                team[i] = known
+            } else {
+                try insertTeam.execute(arguments: [departmentID, name])
+                team[i] = db.lastInsertedRowID
+                teamIDs[p.department, default: [:]][name] = db.lastInsertedRowID
+            }
+        }
+        return (department, team)
     }
 
     func appendLog(_ db: Database, _ log: ImportRecord, snapshotID: Int64?, importedAt: String) throws {

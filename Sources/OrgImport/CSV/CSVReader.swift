@@ -46,12 +46,13 @@ public struct CSVFields {
 
     public var count: Int { ends.count }
 
-    /// Field `i` (0-based), without leading and trailing spaces and tabs.
+    /// Field `i` (0-based), without leading and trailing spaces, tabs and line breaks (as ``String/trimmed``).
     public subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
         var start = i == 0 ? 0 : ends[i - 1]
         var end = ends[i]
-        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 }
@@ -132,12 +133,16 @@ public final class CSVReader {
 
     /// Field `i` (0-based) of the current record as text; invalid UTF-8 is an error naming line and column.
     public func string(_ i: Int) throws -> String {
-        try withField(i) { bytes in
-            // ASCII needs no validation; the generic validator costs a metadata lookup per field.
-            if options.encoding == .latin1 || bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-            if let text = String(validating: bytes, as: UTF8.self) { return text }
-            throw problem(line: recordLine, column: i + 1, "invalid UTF-8; if the file is Latin-1 (ISO-8859-1), import it with --encoding latin1")
-        }
+        try withField(i) { try text($0, column: i + 1) }
+    }
+
+    /// Bytes of the current record (from ``withRecord(_:)``) as text; invalid UTF-8 is an error naming
+    /// the record's line and `column` (1-based).
+    public func text(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) throws -> String {
+        // ASCII needs no validation; the generic validator costs a metadata lookup per field.
+        if options.encoding == .latin1 || bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        throw problem(line: recordLine, column: column, "invalid UTF-8; if the file is Latin-1 (ISO-8859-1), import it with --encoding latin1")
     }
 
     /// Skips the byte order mark and comment lines, refuses UTF-16, and detects the delimiter.

@@ -4,9 +4,11 @@ import OrgModel
 /// values match most; then checks duplicate ids, self-management and cycles.
 struct ManagerResolver {
     private(set) var people: [Person]
+    /// The row of each person's line manager, -1 for none.
+    private(set) var managerRows: [Int32]
     private(set) var warnings: [ImportWarning] = []
     private(set) var managerMatchedBy: String?
-    private let rows: [RawPerson]
+    private let rows: RawRows
     private let mapping: HeaderMapping
     private let options: PeopleImportOptions
 
@@ -19,11 +21,15 @@ struct ManagerResolver {
     private var byName: [String: [Int]] = [:]
     private var indexedEmailsAndNames = false
 
-    init(rows: [RawPerson], mapping: HeaderMapping, options: PeopleImportOptions) {
+    /// Takes the people out of `rows`, so each is held once.
+    init(rows: inout RawRows, mapping: HeaderMapping, options: PeopleImportOptions) {
+        people = rows.people
+        rows.people = []
+        managerRows = [Int32](repeating: -1, count: people.count)
         self.rows = rows
         self.mapping = mapping
         self.options = options
-        people = rows.map(\.person)
+        byKey.reserveCapacity(people.count)
     }
 
     private static func nameKey(_ name: String) -> String {
@@ -31,36 +37,38 @@ struct ManagerResolver {
     }
 
     mutating func resolve(into problems: inout ProblemCollector) {
-        for (i, row) in rows.enumerated() {
-            if let first = byKey[row.person.key] {
-                problems.add(InputProblem(line: row.line, message: "duplicate id '\(row.person.key)': already used by \(rows[first].person.name) on line \(rows[first].line)\(mapping.columns[.id] == nil ? " (the file has no id column, so people are told apart by \(mapping.columns[.email] != nil ? "email" : "name"); add an id column or map one with --column id=HEADER)" : "")"))
+        for i in people.indices {
+            if let first = byKey[people[i].key] {
+                problems.add(InputProblem(line: rows.lines[i], message: "duplicate id '\(people[i].key)': already used by \(people[first].name) on line \(rows.lines[first])\(mapping.columns[.id] == nil ? " (the file has no id column, so people are told apart by \(mapping.columns[.email] != nil ? "email" : "name"); add an id column or map one with --column id=HEADER)" : "")"))
                 continue
             }
-            byKey[row.person.key] = i
+            byKey[people[i].key] = i
         }
         guard problems.problems.isEmpty else { return }
 
         let managerColumn = mapping.columns[.manager]!
-        let kind = matchKind(for: rows.compactMap(\.manager))
+        let kind = matchKind(for: rows.managers.lazy.compactMap { $0 })
         managerMatchedBy = describe(kind)
         var unknownRoots: [Int] = []
-        for (i, row) in rows.enumerated() {
-            guard let value = row.manager else { continue }
+        for i in people.indices {
+            guard let value = rows.managers[i] else { continue }
+            let line = rows.lines[i]
             switch lookup(value, kind: kind) {
             case .found(let m):
                 if m == i {
-                    problems.add(InputProblem(line: row.line, column: managerColumn + 1, columnName: mapping.headers[managerColumn], message: "\(row.person.name) is their own manager; leave the manager empty for the top of the chart"))
+                    problems.add(InputProblem(line: line, column: managerColumn + 1, columnName: mapping.headers[managerColumn], message: "\(people[i].name) is their own manager; leave the manager empty for the top of the chart"))
                 } else {
-                    people[i].managerKey = rows[m].person.key
+                    people[i].managerKey = people[m].key
+                    managerRows[i] = Int32(m)
                 }
             case .ambiguous(let candidates):
-                problems.add(InputProblem(line: row.line, column: managerColumn + 1, columnName: mapping.headers[managerColumn], message: "manager '\(value)' is ambiguous: \(candidates.count) people have that \(kind.rawValue) (\(candidates.map { "line \(rows[$0].line)" }.joined(separator: ", "))); use a manager id or email column"))
+                problems.add(InputProblem(line: line, column: managerColumn + 1, columnName: mapping.headers[managerColumn], message: "manager '\(value)' is ambiguous: \(candidates.count) people have that \(kind.rawValue) (\(candidates.map { "line \(rows.lines[$0])" }.joined(separator: ", "))); use a manager id or email column"))
             case .none:
                 if Self.noManagerMarkers.contains(value.lowercased()) { continue }
                 if options.allowUnknownManagers {
-                    unknownRoots.append(row.line)
+                    unknownRoots.append(line)
                 } else {
-                    problems.add(InputProblem(line: row.line, column: managerColumn + 1, columnName: mapping.headers[managerColumn], message: "manager '\(value)' is nobody in this file (matched by \(describe(kind))); expected the \(describe(kind)) of a person in the file, or an empty value for the top of the chart. Use --allow-unknown-managers to import such people as roots"))
+                    problems.add(InputProblem(line: line, column: managerColumn + 1, columnName: mapping.headers[managerColumn], message: "manager '\(value)' is nobody in this file (matched by \(describe(kind))); expected the \(describe(kind)) of a person in the file, or an empty value for the top of the chart. Use --allow-unknown-managers to import such people as roots"))
                 }
             }
         }
@@ -72,21 +80,21 @@ struct ManagerResolver {
     }
 
     private mutating func resolveDottedLines() {
-        guard mapping.columns[.dottedLine] != nil else { return }
+        guard rows.hasDottedLines else { return }
         var values: [String] = []
-        for row in rows { if let v = row.dottedLine { values += splitList(v) } }
+        for v in rows.dottedLines { if let v { values += splitList(v) } }
         let kind = matchKind(for: values)
         var unknown: [Int] = []
-        for (i, row) in rows.enumerated() {
-            guard let value = row.dottedLine else { continue }
+        for i in people.indices {
+            guard let value = rows.dottedLines[i] else { continue }
             // The whole value first: a name written "Last, First" contains a comma.
             let parts: [String] = if case .found = lookup(value, kind: kind) { [value] } else { splitList(value) }
             for part in parts {
                 if case .found(let m) = lookup(part, kind: kind), m != i {
-                    let key = rows[m].person.key
+                    let key = people[m].key
                     if !people[i].dottedLineManagerKeys.contains(key) { people[i].dottedLineManagerKeys.append(key) }
                 } else if !Self.noManagerMarkers.contains(part.lowercased()) {
-                    unknown.append(row.line)
+                    unknown.append(rows.lines[i])
                 }
             }
         }
@@ -125,15 +133,15 @@ struct ManagerResolver {
     private mutating func indexEmailsAndNames() {
         guard !indexedEmailsAndNames else { return }
         indexedEmailsAndNames = true
-        for (i, row) in rows.enumerated() {
-            if let email = row.person.email { byEmail[email.lowercased(), default: []].append(i) }
-            byName[Self.nameKey(row.person.name), default: []].append(i)
-            if let alias = row.nameAlias { byName[Self.nameKey(alias), default: []].append(i) }
+        for (i, person) in people.enumerated() {
+            if let email = person.email { byEmail[email.lowercased(), default: []].append(i) }
+            byName[Self.nameKey(person.name), default: []].append(i)
+            if let alias = rows.nameAliases[i] { byName[Self.nameKey(alias), default: []].append(i) }
         }
     }
 
     /// The kind of key most of the values match; ids win ties, then emails.
-    private mutating func matchKind(for values: [String]) -> MatchKind {
+    private mutating func matchKind(for values: some Sequence<String>) -> MatchKind {
         if values.allSatisfy({ byKey[$0] != nil || Self.noManagerMarkers.contains($0.lowercased()) }) { return .id }
         indexEmailsAndNames()
         var counts: [MatchKind: Int] = [.id: 0, .email: 0, .name: 0]
@@ -149,8 +157,6 @@ struct ManagerResolver {
 
     /// Every cycle in the reporting lines, each named in full with its people's lines.
     private func findCycles(into problems: inout ProblemCollector) {
-        var managerOf = [Int?](repeating: nil, count: people.count)
-        for (i, p) in people.enumerated() { managerOf[i] = p.managerKey.flatMap { byKey[$0] } }
         // 0 unvisited, 1 on the current walk, 2 done.
         var state = [UInt8](repeating: 0, count: people.count)
         for start in people.indices where state[start] == 0 {
@@ -159,12 +165,12 @@ struct ManagerResolver {
             while let n = node, state[n] == 0 {
                 state[n] = 1
                 walk.append(n)
-                node = managerOf[n]
+                node = managerRows[n] < 0 ? nil : Int(managerRows[n])
             }
             if let n = node, state[n] == 1, let at = walk.firstIndex(of: n) {
                 let cycle = Array(walk[at...])
-                let names = (cycle + [cycle[0]]).map { "\(rows[$0].person.name) (line \(rows[$0].line))" }
-                problems.add(InputProblem(line: rows[cycle.min { rows[$0].line < rows[$1].line }!].line, message: "the reporting lines form a cycle of \(cycle.count) people, so nobody in it leads to the top of the chart: \(names.joined(separator: " → "))"))
+                let names = (cycle + [cycle[0]]).map { "\(people[$0].name) (line \(rows.lines[$0]))" }
+                problems.add(InputProblem(line: rows.lines[cycle.min { rows.lines[$0] < rows.lines[$1] }!], message: "the reporting lines form a cycle of \(cycle.count) people, so nobody in it leads to the top of the chart: \(names.joined(separator: " → "))"))
             }
             for n in walk { state[n] = 2 }
         }

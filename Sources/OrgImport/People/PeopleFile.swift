@@ -26,6 +26,8 @@ public struct PeopleFile: Sendable {
     public var people: [Person]
     /// The line each person was read from, parallel to ``people``.
     public var lines: [Int]
+    /// The index in ``people`` of each person's line manager, -1 for a root; parallel to ``people``.
+    public var managerRows: [Int32]
     public var rowsRead: Int
     public var warnings: [ImportWarning]
     /// How manager values were matched: "id", "email" or "name" (people are keyed by email or name when the file has no id column).
@@ -45,65 +47,66 @@ extension PeopleFile {
         }
         let mapping = try HeaderMapping(headers: header.fields.map { $0.trimmed }, overrides: options.columnOverrides, file: file, line: header.line)
         var collector = ProblemCollector(file: file, limit: options.maxProblems)
-        var rows: [RawPerson] = []
+        var rows = RawRows(hasDottedLines: mapping.columns[.dottedLine] != nil)
         var rowsRead = 0
         var blankDepartments: [Int] = []
         var turnedNames = 0
         // Column of each field by the field's position in PeopleColumn.allCases: no hashing per cell.
         let columnIndex = PeopleColumn.allCases.map { mapping.columns[$0] }
+        let idColumn = mapping.columns[.id]
         let width = header.fields.count
 
         var throttle = ProgressThrottle(report: options.progress)
-        while let record = try reader.next() {
+        // Fields are read as bytes and only the mapped ones become strings (docs/benchmarks.md).
+        while try reader.advance() {
             rowsRead += 1
             throttle.tick(rows: rowsRead, input: input)
-            var fields = record.fields
-            if fields.count < width || fields[width...].contains(where: { !$0.trimmed.isEmpty }) {
-                collector.add(InputProblem(line: record.line, message: "expected \(width) fields, as in the header, found \(fields.count)"))
-                continue
+            let line = reader.recordLine
+            let problem: InputProblem? = try reader.withRecord { fields in
+                if fields.count < width || (width..<fields.count).contains(where: { !fields[$0].isEmpty }) {
+                    return InputProblem(line: line, message: "expected \(width) fields, as in the header, found \(fields.count)")
+                }
+                func value(_ column: PeopleColumn) throws -> String? {
+                    guard let i = columnIndex[column.ordinal] else { return nil }
+                    let bytes = fields[i]
+                    return bytes.isEmpty ? nil : try reader.text(bytes, column: i + 1)
+                }
+                let email = try value(.email)
+                var name = try value(.name)
+                var nameAlias: String?
+                if name == nil, let first = try value(.firstName), let last = try value(.lastName) {
+                    name = first + " " + last
+                    nameAlias = last + ", " + first
+                } else if name == nil {
+                    name = try value(.firstName) ?? value(.lastName)
+                } else if let given = name, let turned = turnedAround(given) {
+                    nameAlias = given
+                    name = turned
+                    turnedNames += 1
+                }
+                let key = try value(.id) ?? (idColumn == nil ? (email ?? name) : nil)
+                guard let key else {
+                    let what = idColumn.map { "an id in column \($0 + 1) ('\(mapping.headers[$0])')" } ?? "a name or an email"
+                    return InputProblem(line: line, column: idColumn.map { $0 + 1 }, message: "expected \(what); the row has none")
+                }
+                var department = try value(.department) ?? ""
+                if department.isEmpty {
+                    department = Department.unassigned
+                    blankDepartments.append(line)
+                }
+                rows.append(
+                    Person(key: key, name: name ?? key, email: email, title: try value(.title), department: department,
+                           team: try value(.team), level: try value(.level), location: try value(.location)),
+                    line: line, nameAlias: nameAlias, manager: try value(.manager), dottedLine: try value(.dottedLine))
+                return nil
             }
-            fields.removeLast(fields.count - width)
-            func value(_ column: PeopleColumn) -> String? {
-                guard let i = columnIndex[column.ordinal] else { return nil }
-                let v = fields[i].trimmed
-                return v.isEmpty ? nil : v
-            }
-            let email = value(.email)
-            var name = value(.name)
-            var nameAlias: String?
-            if name == nil, let first = value(.firstName), let last = value(.lastName) {
-                name = first + " " + last
-                nameAlias = last + ", " + first
-            } else if name == nil {
-                name = value(.firstName) ?? value(.lastName)
-            } else if let given = name, let turned = turnedAround(given) {
-                nameAlias = given
-                name = turned
-                turnedNames += 1
-            }
-            let idColumn = mapping.columns[.id]
-            let key = value(.id) ?? (idColumn == nil ? (email ?? name) : nil)
-            guard let key else {
-                let what = idColumn.map { "an id in column \($0 + 1) ('\(mapping.headers[$0])')" } ?? "a name or an email"
-                collector.add(InputProblem(line: record.line, column: idColumn.map { $0 + 1 }, message: "expected \(what); the row has none"))
-                continue
-            }
-            var department = value(.department) ?? ""
-            if department.isEmpty {
-                department = Department.unassigned
-                blankDepartments.append(record.line)
-            }
-            let person = Person(
-                key: key, name: name ?? key, email: email, title: value(.title), department: department,
-                team: value(.team), managerKey: nil, dottedLineManagerKeys: [], level: value(.level), location: value(.location)
-            )
-            rows.append(RawPerson(person: person, line: record.line, nameAlias: nameAlias, manager: value(.manager), dottedLine: value(.dottedLine)))
+            if let problem { collector.add(problem) }
         }
         if rowsRead == 0 && collector.problems.isEmpty {
             collector.add(InputProblem(line: header.line, message: "the header has no rows under it; expected one row per person"))
         }
         let sha = input.finishDigest()
-        var resolver = ManagerResolver(rows: rows, mapping: mapping, options: options)
+        var resolver = ManagerResolver(rows: &rows, mapping: mapping, options: options)
         resolver.resolve(into: &collector)
         try collector.throwIfAny()
 
@@ -115,14 +118,14 @@ extension PeopleFile {
             warnings.append(ImportWarning(kind: "names", message: "\(turnedNames) name\(turnedNames == 1 ? " was" : "s were") written 'Last, First' and \(turnedNames == 1 ? "was" : "were") turned to 'First Last'"))
         }
         let people = resolver.people
-        let roots = people.indices.filter { people[$0].managerKey == nil }
+        let roots = resolver.managerRows.indices.filter { resolver.managerRows[$0] < 0 }
         if roots.count > 1 {
-            let named = roots.prefix(5).map { "\(people[$0].name) (line \(rows[$0].line))" }.joined(separator: ", ")
+            let named = roots.prefix(5).map { "\(people[$0].name) (line \(rows.lines[$0]))" }.joined(separator: ", ")
             warnings.append(ImportWarning(kind: "roots", message: "\(roots.count) people have no manager, so the chart has \(roots.count) roots: \(named)\(roots.count > 5 ? ", …" : "")"))
         }
         return PeopleFile(
             fileName: file, sha256: sha, mapping: mapping, delimiter: reader.delimiter, people: people,
-            lines: rows.map(\.line), rowsRead: rowsRead, warnings: warnings,
+            lines: rows.lines, managerRows: resolver.managerRows, rowsRead: rowsRead, warnings: warnings,
             managerMatchedBy: resolver.managerMatchedBy
         )
     }
@@ -141,14 +144,30 @@ extension PeopleFile {
     }
 }
 
-/// A row before its manager is resolved.
-struct RawPerson: Sendable {
-    var person: Person
-    var line: Int
+/// The rows of a file before their managers are resolved, as parallel arrays: one `Person` copy per row, no more.
+struct RawRows {
+    var people: [Person] = []
+    var lines: [Int] = []
     /// The name as "Last, First" (as written, or built from first and last name columns), so managers written that way match.
-    var nameAlias: String?
-    var manager: String?
-    var dottedLine: String?
+    var nameAliases: [String?] = []
+    var managers: [String?] = []
+    /// Empty when the file has no dotted-line column.
+    var dottedLines: [String?] = []
+    let hasDottedLines: Bool
+
+    init(hasDottedLines: Bool) {
+        self.hasDottedLines = hasDottedLines
+    }
+
+    var count: Int { people.count }
+
+    mutating func append(_ person: Person, line: Int, nameAlias: String?, manager: String?, dottedLine: String?) {
+        people.append(person)
+        lines.append(line)
+        nameAliases.append(nameAlias)
+        managers.append(manager)
+        if hasDottedLines { dottedLines.append(dottedLine) }
+    }
 }
 
 /// Gathers problems up to a limit, counting the rest.

@@ -39,7 +39,7 @@ public enum PeopleImport {
             kind: "people", fileName: file.fileName, sha256: file.sha256, rowsRead: file.rowsRead,
             rowsStored: file.people.count, rowsSkipped: file.rowsRead - file.people.count,
             warnings: file.warnings.count, duration: Date().timeIntervalSince(started))
-        let snapshot = try db.importSnapshot(people: file.people, lines: file.lines, asOf: asOf, log: log)
+        let snapshot = try db.importSnapshot(people: file.people, lines: file.lines, managerRows: file.managerRows, asOf: asOf, log: log)
         return PeopleImportResult(file: file, snapshot: snapshot, duration: Date().timeIntervalSince(started))
     }
 
