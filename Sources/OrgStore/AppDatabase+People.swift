@@ -25,92 +25,245 @@ public struct ImportRecord: Sendable {
     }
 }
 
-extension AppDatabase {
-    /// Stores an org chart as a new snapshot dated `asOf`, in one transaction: on any error nothing is written.
-    /// `people` must be validated (unique keys, managers and dotted lines naming keys in the list).
-    /// `managerRows` gives each person's manager as an index in `people` (-1 for a root), as the importer
-    /// resolved it; when nil it is worked out from the managers' keys.
-    @discardableResult
-    public func importSnapshot(people: [Person], lines: [Int], managerRows: [Int32]? = nil, asOf: String, log: ImportRecord) throws -> Snapshot {
-        precondition(people.count == lines.count && (managerRows?.count ?? people.count) == people.count)
-        let importedAt = ISO8601DateFormatter().string(from: Date())
-        return try withoutForeignKeyChecks { db in
-            try db.execute(
-                sql: "INSERT INTO snapshot (as_of, imported_at, source_file, source_sha256, person_count) VALUES (?, ?, ?, ?, ?)",
-                arguments: [asOf, importedAt, log.fileName, log.sha256, people.count])
-            let snapshotID = db.lastInsertedRowID
-            let places = try insertPlaces(db, snapshotID: snapshotID, people: people)
+/// People on their way from the thread that reads the org chart to the one that inserts them, ready to bind:
+/// text in one arena, departments and teams as numbers (see ``PersonBatcher``).
+public struct PersonBatch: Sendable {
+    fileprivate var text: [UInt8] = []
+    /// Per person, ``PersonBatch/columns`` (start, count) pairs into `text`; a count of -1 is NULL.
+    fileprivate var spans: [Int32] = []
+    fileprivate var rows: [Int32] = []
+    fileprivate var lines: [Int] = []
+    fileprivate var managerRows: [Int32] = []
+    fileprivate var departments: [Int32] = []
+    /// -1 for no team.
+    fileprivate var teams: [Int32] = []
+    /// Departments and teams first seen in this batch, numbered on from those of earlier batches.
+    fileprivate var newDepartments: [String] = []
+    fileprivate var newTeams: [(department: Int32, name: String)] = []
 
-            let firstID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM person") ?? 0) + 1
-            // Keys are hashed only when the caller gave no manager rows, or for dotted lines (rare).
-            var rowByKey: [String: Int]?
-            func row(ofKey key: String) -> Int? {
-                if rowByKey == nil {
-                    rowByKey = Dictionary(people.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-                }
-                return rowByKey![key]
+    /// key, name, email, title, level, location.
+    fileprivate static let columns = 6
+
+    public var count: Int { rows.count }
+
+    fileprivate mutating func append(_ value: String?) {
+        guard var value else {
+            spans.append(0)
+            spans.append(-1)
+            return
+        }
+        spans.append(Int32(text.count))
+        value.withUTF8 { text.append(contentsOf: $0) }
+        spans.append(Int32(value.utf8.count))
+    }
+}
+
+/// Builds ``PersonBatch``es on the reading thread, numbering departments and teams as they first appear.
+public struct PersonBatcher: Sendable {
+    private struct TeamKey: Hashable {
+        var department: Int32
+        var name: String
+    }
+
+    private var departments: [String: Int32] = [:]
+    private var teams: [TeamKey: Int32] = [:]
+    public private(set) var batch = PersonBatch()
+
+    public init() {}
+
+    /// `row` is the person's index in the whole import (it fixes their id); `managerRow` the manager's when
+    /// known while reading, -1 otherwise (``PeopleWriter/finish(people:managerRows:)`` sets it then).
+    public mutating func append(_ person: Person, row: Int, line: Int, managerRow: Int32) {
+        let department: Int32
+        if let known = departments[person.department] {
+            department = known
+        } else {
+            department = Int32(departments.count)
+            departments[person.department] = department
+            batch.newDepartments.append(person.department)
+        }
+        var team: Int32 = -1
+        if let name = person.team {
+            let key = TeamKey(department: department, name: name)
+            if let known = teams[key] {
+                team = known
+            } else {
+                team = Int32(teams.count)
+                teams[key] = team
+                batch.newTeams.append((department, name))
             }
-            let insertPerson = try db.makeStatement(sql: """
-                INSERT INTO person (id, snapshot_id, person_key, name, email, title, department_id, team_id, manager_id, level, location, source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        }
+        batch.append(person.key)
+        batch.append(person.name)
+        batch.append(person.email)
+        batch.append(person.title)
+        batch.append(person.level)
+        batch.append(person.location)
+        batch.rows.append(Int32(row))
+        batch.lines.append(line)
+        batch.managerRows.append(managerRow)
+        batch.departments.append(department)
+        batch.teams.append(team)
+    }
+
+    /// The batch built so far; the next one starts empty.
+    public mutating func take() -> PersonBatch {
+        defer { batch = PersonBatch() }
+        return batch
+    }
+}
+
+/// Inserts the people of one org chart snapshot, inside its transaction, while the file is still being read.
+/// A person's id is the snapshot's first id plus their row, so a manager's id is known before the manager
+/// is inserted; managers not known while reading are set by ``finish(people:managerRows:)``.
+public final class PeopleWriter {
+    public let snapshotID: Int64
+    private let firstID: Int64
+    private let db: Database
+    /// One row, and ``rowsPerInsert`` rows a statement: SQLite then opens the table and its indexes once per
+    /// statement instead of once per row (docs/benchmarks.md).
+    private let insertPerson: Statement
+    private let insertPeople: Statement
+    private static let rowsPerInsert = 32
+    private let insertDepartment: Statement
+    private let insertTeam: Statement
+    /// By the batches' numbering.
+    private var departmentIDs: [Int64] = []
+    private var teamIDs: [Int64] = []
+    /// The manager row each inserted person was stored with, -1 for none; by row.
+    private var storedManagers: [Int32] = []
+    public private(set) var stored = 0
+
+    init(db: Database, snapshotID: Int64) throws {
+        self.db = db
+        self.snapshotID = snapshotID
+        firstID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM person") ?? 0) + 1
+        func insert(rows: Int) throws -> Statement {
+            try db.makeStatement(sql: """
+                INSERT INTO person (id, snapshot_id, person_key, name, email, title, level, location, department_id, team_id, manager_id, source_line)
+                VALUES \(Array(repeating: "(?, \(snapshotID), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
                 """)
-            let insertDotted = try db.makeStatement(sql: "INSERT INTO dotted_line (person_id, manager_id) VALUES (?, ?)")
-            insertPerson.bind(2, snapshotID)
-            for i in people.indices {
-                let id = firstID + Int64(i)
-                let manager: Int? = if let managerRows { managerRows[i] < 0 ? nil : Int(managerRows[i]) } else { people[i].managerKey.flatMap(row(ofKey:)) }
-                insertPerson.bind(1, id)
-                insertPerson.bind(3, people[i].key)
-                insertPerson.bind(4, people[i].name)
-                insertPerson.bind(5, people[i].email)
-                insertPerson.bind(6, people[i].title)
-                insertPerson.bind(7, places.department[i])
-                insertPerson.bind(8, places.team[i])
-                insertPerson.bind(9, manager.map { firstID + Int64($0) })
-                insertPerson.bind(10, people[i].level)
-                insertPerson.bind(11, people[i].location)
-                insertPerson.bind(12, lines[i])
-                try insertPerson.stepDone()
-                for key in people[i].dottedLineManagerKeys {
-                    guard let manager = row(ofKey: key) else { continue }
-                    insertDotted.bind(1, id)
-                    insertDotted.bind(2, firstID + Int64(manager))
-                    try insertDotted.stepDone()
+        }
+        insertPerson = try insert(rows: 1)
+        insertPeople = try insert(rows: Self.rowsPerInsert)
+        insertDepartment = try db.makeStatement(sql: "INSERT INTO department (snapshot_id, name) VALUES (?, ?)")
+        insertTeam = try db.makeStatement(sql: "INSERT INTO team (department_id, name) VALUES (?, ?)")
+    }
+
+    public func insert(_ batch: PersonBatch) throws {
+        for name in batch.newDepartments {
+            try insertDepartment.execute(arguments: [snapshotID, name])
+            departmentIDs.append(db.lastInsertedRowID)
+        }
+        for team in batch.newTeams {
+            try insertTeam.execute(arguments: [departmentIDs[Int(team.department)], team.name])
+            teamIDs.append(db.lastInsertedRowID)
+        }
+        let columns = PersonBatch.columns
+        try batch.text.withUnsafeBufferPointer { text in
+            // Binds person `i` as the `slot`th row of `statement`.
+            func bind(_ i: Int, to statement: Statement, slot: Int) {
+                let first = Int32(slot * 11)
+                let row = Int(batch.rows[i])
+                let manager = batch.managerRows[i]
+                statement.bind(first + 1, firstID + Int64(row))
+                // The text stays put until the statement is stepped: bound without a copy.
+                for c in 0..<columns {
+                    let count = Int(batch.spans[(i * columns + c) * 2 + 1])
+                    let start = Int(batch.spans[(i * columns + c) * 2])
+                    statement.bindStatic(first + 2 + Int32(c), count < 0 ? nil : UnsafeBufferPointer(rebasing: text[start..<start + count]))
                 }
+                statement.bind(first + 8, departmentIDs[Int(batch.departments[i])])
+                statement.bind(first + 9, batch.teams[i] < 0 ? nil : teamIDs[Int(batch.teams[i])])
+                statement.bind(first + 10, manager < 0 ? nil : firstID + Int64(manager))
+                statement.bind(first + 11, batch.lines[i])
+                if row >= storedManagers.count {
+                    storedManagers.append(contentsOf: repeatElement(-1, count: row + 1 - storedManagers.count))
+                }
+                storedManagers[row] = manager
             }
-            try appendLog(db, log, snapshotID: snapshotID, importedAt: importedAt)
-            return Snapshot(id: snapshotID, asOf: asOf, importedAt: importedAt, sourceFile: log.fileName, sourceSHA256: log.sha256, personCount: people.count)
+            var i = 0
+            while batch.count - i >= Self.rowsPerInsert {
+                for slot in 0..<Self.rowsPerInsert { bind(i + slot, to: insertPeople, slot: slot) }
+                try insertPeople.stepDone()
+                i += Self.rowsPerInsert
+            }
+            for i in i..<batch.count {
+                bind(i, to: insertPerson, slot: 0)
+                try insertPerson.stepDone()
+            }
+        }
+        stored += batch.count
+    }
+    /// Once every person is inserted, with the whole chart validated: sets each manager that differs from the
+    /// one stored while reading (a manager further down the file, or matched by email or name), and stores
+    /// dotted lines. `managerRows` is parallel to `people`, -1 for a root; nil works managers out from their keys.
+    public func finish(people: [Person], managerRows: [Int32]?) throws {
+        precondition(stored == people.count && (managerRows?.count ?? people.count) == people.count)
+        // Keys are hashed only when the caller gave no manager rows, or for dotted lines (rare).
+        var rowByKey: [String: Int]?
+        func row(ofKey key: String) -> Int? {
+            if rowByKey == nil {
+                rowByKey = Dictionary(people.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            return rowByKey![key]
+        }
+        let setManager = try db.makeStatement(sql: "UPDATE person SET manager_id = ? WHERE id = ?")
+        let insertDotted = try db.makeStatement(sql: "INSERT INTO dotted_line (person_id, manager_id) VALUES (?, ?)")
+        for i in people.indices {
+            let id = firstID + Int64(i)
+            let manager: Int32 = if let managerRows { managerRows[i] } else { people[i].managerKey.flatMap(row(ofKey:)).map(Int32.init) ?? -1 }
+            if manager != storedManagers[i] {
+                setManager.bind(1, manager < 0 ? nil : firstID + Int64(manager))
+                setManager.bind(2, id)
+                try setManager.stepDone()
+            }
+            for key in people[i].dottedLineManagerKeys {
+                guard let dotted = row(ofKey: key) else { continue }
+                insertDotted.bind(1, id)
+                insertDotted.bind(2, firstID + Int64(dotted))
+                try insertDotted.stepDone()
+            }
         }
     }
 
-    /// Inserts the snapshot's departments and teams; returns each person's department id and team id.
-    private func insertPlaces(_ db: Database, snapshotID: Int64, people: [Person]) throws -> (department: [Int64], team: [Int64?]) {
-        var departmentIDs: [String: Int64] = [:]
-        var teamIDs: [String: [String: Int64]] = [:]
-        var department = [Int64](repeating: 0, count: people.count)
-        var team = [Int64?](repeating: nil, count: people.count)
-        let insertDepartment = try db.cachedStatement(sql: "INSERT INTO department (snapshot_id, name) VALUES (?, ?)")
-        let insertTeam = try db.cachedStatement(sql: "INSERT INTO team (department_id, name) VALUES (?, ?)")
-        for (i, p) in people.enumerated() {
-            let departmentID: Int64
-            if let known = departmentIDs[p.department] {
-                departmentID = known
-            } else {
-                try insertDepartment.execute(arguments: [snapshotID, p.department])
-                departmentID = db.lastInsertedRowID
-                departmentIDs[p.department] = departmentID
-            }
-            department[i] = departmentID
-            guard let name = p.team else { continue }
-            if let known = teamIDs[p.department]?[name] {
-                team[i] = known
-            } else {
-                try insertTeam.execute(arguments: [departmentID, name])
-                team[i] = db.lastInsertedRowID
-                teamIDs[p.department, default: [:]][name] = db.lastInsertedRowID
-            }
+}
+
+extension AppDatabase {
+    /// Stores an org chart as a new snapshot dated `asOf`, in one transaction: `body` inserts the people
+    /// through the writer and returns the import's record (file fingerprint, counts). Any error thrown rolls
+    /// everything back.
+    @discardableResult
+    public func importSnapshot(asOf: String, fileName: String, _ body: (PeopleWriter) throws -> ImportRecord) throws -> Snapshot {
+        let importedAt = ISO8601DateFormatter().string(from: Date())
+        return try withoutForeignKeyChecks { db in
+            try db.execute(
+                sql: "INSERT INTO snapshot (as_of, imported_at, source_file, source_sha256, person_count) VALUES (?, ?, ?, '', 0)",
+                arguments: [asOf, importedAt, fileName])
+            let snapshotID = db.lastInsertedRowID
+            let writer = try PeopleWriter(db: db, snapshotID: snapshotID)
+            let log = try body(writer)
+            try db.execute(sql: "UPDATE snapshot SET source_sha256 = ?, person_count = ? WHERE id = ?", arguments: [log.sha256, writer.stored, snapshotID])
+            try appendLog(db, log, snapshotID: snapshotID, importedAt: importedAt)
+            return Snapshot(id: snapshotID, asOf: asOf, importedAt: importedAt, sourceFile: fileName, sourceSHA256: log.sha256, personCount: writer.stored)
         }
-        return (department, team)
+    }
+
+    /// Stores validated people (unique keys, managers and dotted lines naming keys in the list) as a new
+    /// snapshot, in one transaction. `managerRows` gives each person's manager as an index in `people`
+    /// (-1 for a root); when nil it is worked out from the managers' keys.
+    @discardableResult
+    public func importSnapshot(people: [Person], lines: [Int], managerRows: [Int32]? = nil, asOf: String, log: ImportRecord) throws -> Snapshot {
+        precondition(people.count == lines.count && (managerRows?.count ?? people.count) == people.count)
+        return try importSnapshot(asOf: asOf, fileName: log.fileName) { writer in
+            var batcher = PersonBatcher()
+            for i in people.indices {
+                batcher.append(people[i], row: i, line: lines[i], managerRow: managerRows?[i] ?? -1)
+            }
+            try writer.insert(batcher.take())
+            try writer.finish(people: people, managerRows: managerRows)
+            return log
+        }
     }
 
     func appendLog(_ db: Database, _ log: ImportRecord, snapshotID: Int64?, importedAt: String) throws {

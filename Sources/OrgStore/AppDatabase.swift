@@ -52,12 +52,57 @@ public struct AppDatabase: Sendable {
     /// Opens (creating when `create` is true) the database file at `path`, in WAL mode, waiting up to
     /// `busyTimeout` seconds for another orgmap writing to it. A new file is readable by its owner only.
     public static func open(path: String, create: Bool, busyTimeout: TimeInterval = 30) throws -> AppDatabase {
+        try open(file: path, named: path, create: create, staging: false, busyTimeout: busyTimeout)
+    }
+
+    /// Runs `body` on the database at `path`, for an import. When there is no database there yet, it is built
+    /// under a temporary name beside `path` and moved into place only once `body` has returned, so an import
+    /// that fails leaves no file behind. If another orgmap created `path` in the meantime, the new file is
+    /// dropped and `retry` runs on theirs: by then the input is read, so `retry` stores what `body` had read.
+    public static func importing<T>(into path: String, _ body: (AppDatabase) throws -> T, retry: (AppDatabase) throws -> T) throws -> T {
+        if FileManager.default.fileExists(atPath: path) {
+            return try body(open(path: path, create: false))
+        }
+        let url = URL(fileURLWithPath: path)
+        let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).new").path
+        guard createExclusively(staging) == 0 else {
+            throw OrgMapError.unreadableFile(path: path, reason: "cannot create the database file here")
+        }
+        defer { for suffix in ["", "-wal", "-shm"] { unlink(staging + suffix) } }
+        let result: T
+        do {
+            let db = try open(file: staging, named: path, create: false, staging: true, busyTimeout: 30)
+            result = try body(db)
+            try db.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try db.close()
+            // Written without syncs (see open): synced once, whole, before it gets its name.
+            let failure = syncFile(staging)
+            guard failure == 0 else {
+                throw OrgMapError.unreadableFile(path: path, reason: "cannot write the database: \(String(cString: strerror(failure)))")
+            }
+        }
+        // link(2) never replaces a file: a database another orgmap created meanwhile is kept.
+        if link(staging, path) == 0 { return result }
+        let failure = errno
+        if failure != EEXIST, !FileManager.default.fileExists(atPath: path) {
+            // A file system without hard links.
+            guard rename(staging, path) == 0 else {
+                throw OrgMapError.unreadableFile(path: path, reason: String(cString: strerror(errno)))
+            }
+            return result
+        }
+        return try retry(open(path: path, create: false))
+    }
+
+    /// `staging` is for a new file nobody else knows of yet, thrown away on any failure: it is written without a
+    /// journal on disk and without syncs, the fastest way SQLite loads (docs/reliability.md).
+    private static func open(file: String, named path: String, create: Bool, staging: Bool, busyTimeout: TimeInterval) throws -> AppDatabase {
         var created = false
-        if !FileManager.default.fileExists(atPath: path) {
+        if !FileManager.default.fileExists(atPath: file) {
             guard create else { throw OrgMapError.noSnapshot(path: path) }
             // O_EXCL: another orgmap may be creating the same file this instant; theirs is then used as it is,
             // never replaced. SQLite gives the -wal and -shm files the permissions of the database file.
-            switch createExclusively(path) {
+            switch createExclusively(file) {
             case 0: created = true
             case EEXIST: break
             default: throw OrgMapError.unreadableFile(path: path, reason: "cannot create the database file here")
@@ -71,6 +116,11 @@ public struct AppDatabase: Sendable {
         config.prepareDatabase { db in
             // 64 MiB of page cache: imports of millions of links otherwise re-read index pages from disk.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            if staging {
+                try db.execute(sql: "PRAGMA journal_mode = MEMORY")
+                try db.execute(sql: "PRAGMA synchronous = OFF")
+                return
+            }
             // SQLite's advice for WAL: a commit is not synced at once, only at checkpoints. A crash of orgmap or
             // of the machine still leaves the database consistent; the machine's crash may lose the last import.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -89,14 +139,14 @@ public struct AppDatabase: Sendable {
             }
         }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: file, configuration: config)
             return try AppDatabase(queue, path: path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw OrgMapError.notAnOrgmapDatabase(path: path, reason: "it is not a SQLite file")
         } catch let error as DatabaseError {
             // Only a file this run created and nobody wrote to: another orgmap may be using it.
-            if created, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
-                try? FileManager.default.removeItem(atPath: path)
+            if created, (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) == 0 {
+                try? FileManager.default.removeItem(atPath: file)
             }
             throw OrgMapError.notAnOrgmapDatabase(path: path, reason: error.message ?? "\(error)")
         }
@@ -105,6 +155,11 @@ public struct AppDatabase: Sendable {
     /// An empty database in memory, for tests and the demo.
     public static func inMemory() throws -> AppDatabase {
         try AppDatabase(DatabaseQueue(), path: ":memory:")
+    }
+
+    /// Closes the file now rather than when the last copy of this value goes; further use throws.
+    public func close() throws {
+        try writer.close()
     }
 
     var reader: any DatabaseReader { writer }
@@ -155,4 +210,12 @@ private func createExclusively(_ path: String) -> Int32 {
     guard fd >= 0 else { return errno }
     close(fd)
     return 0
+}
+
+/// Flushes a file's contents to the disk; 0, or the `errno`.
+private func syncFile(_ path: String) -> Int32 {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return errno }
+    defer { close(fd) }
+    return fsync(fd) == 0 ? 0 : errno
 }

@@ -40,6 +40,18 @@ extension Statement {
         }
     }
 
+    /// UTF-8 bytes that stay where they are until the statement is stepped; nil for NULL.
+    func bindStatic(_ index: Int32, _ value: UnsafeBufferPointer<UInt8>?) {
+        guard let value, let base = value.baseAddress else {
+            // An empty buffer may have no address: bind it as empty text, not NULL.
+            if value != nil { sqlite3_bind_text(sqliteStatement, index, "", 0, Self.transient) } else { sqlite3_bind_null(sqliteStatement, index) }
+            return
+        }
+        _ = base.withMemoryRebound(to: CChar.self, capacity: value.count) {
+            sqlite3_bind_text(sqliteStatement, index, $0, Int32(value.count), nil)
+        }
+    }
+
     /// Runs the bound insert once and resets it for the next row.
     func stepDone() throws {
         let code = sqlite3_step(sqliteStatement)

@@ -13,8 +13,6 @@ struct DatabaseOptions: ParsableArguments {
         return "orgmap.sqlite"
     }
 
-    /// Opens the database for writing, creating it when needed.
-    func openForWriting() throws -> AppDatabase { try AppDatabase.open(path: path, create: true) }
 
     /// Opens an existing database; a missing file is reported as "nothing imported yet", not created.
     func openExisting() throws -> AppDatabase { try AppDatabase.open(path: path, create: false) }

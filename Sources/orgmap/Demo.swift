@@ -43,7 +43,7 @@ struct Demo: ParsableCommand {
         let logger = Diagnostics.logger(quiet: true)
         _ = try PeopleImport.run(
             input: ByteInput(bytes: SampleOrg.people, name: SampleOrg.peopleFileName), asOf: SampleOrg.asOf,
-            options: PeopleImportOptions(), dryRun: false, database: { db }, logger: logger)
+            options: PeopleImportOptions(), dryRun: false, into: .database(db), logger: logger)
         _ = try LinksImport.run(
             input: ByteInput(bytes: SampleOrg.links, name: SampleOrg.linksFileName), database: db,
             options: LinksImportOptions(), logger: logger)

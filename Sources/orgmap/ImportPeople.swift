@@ -79,7 +79,7 @@ struct ImportPeople: ParsableCommand {
         defer { TerminalProgress.finish(quiet: reading.quiet) }
         let result = try PeopleImport.run(
             input: try ByteInput(path: file), asOf: try date(), options: options, dryRun: dryRun,
-            database: database.openForWriting, logger: logger)
+            into: .file(database.path), logger: logger)
         let f = result.file
         let counts = "\(f.people.count) \(f.people.count == 1 ? "person" : "people") in \(result.departmentCount) department\(result.departmentCount == 1 ? "" : "s")"
         let warnings = f.warnings.isEmpty ? "" : ", \(f.warnings.count) warning\(f.warnings.count == 1 ? "" : "s")"

@@ -16,20 +16,19 @@ struct ManagerResolver {
     static let noManagerMarkers: Set<String> = ["xx", "n/a", "na", "none", "null", "nil", "-", "--", "n/d", "#n/a"]
 
     private enum MatchKind: String { case id, email, name }
-    private var byKey: [String: Int] = [:]
+    private let byKey: [String: Int]
     private var byEmail: [String: [Int]] = [:]
     private var byName: [String: [Int]] = [:]
     private var indexedEmailsAndNames = false
 
     /// Takes the people out of `rows`, so each is held once.
     init(rows: inout RawRows, mapping: HeaderMapping, options: PeopleImportOptions) {
-        people = rows.people
-        rows.people = []
+        people = rows.takePeople()
         managerRows = [Int32](repeating: -1, count: people.count)
+        byKey = rows.byKey
         self.rows = rows
         self.mapping = mapping
         self.options = options
-        byKey.reserveCapacity(people.count)
     }
 
     private static func nameKey(_ name: String) -> String {
@@ -37,23 +36,25 @@ struct ManagerResolver {
     }
 
     mutating func resolve(into problems: inout ProblemCollector) {
-        for i in people.indices {
-            if let first = byKey[people[i].key] {
-                problems.add(InputProblem(line: rows.lines[i], message: "duplicate id '\(people[i].key)': already used by \(people[first].name) on line \(rows.lines[first])\(mapping.columns[.id] == nil ? " (the file has no id column, so people are told apart by \(mapping.columns[.email] != nil ? "email" : "name"); add an id column or map one with --column id=HEADER)" : "")"))
-                continue
-            }
-            byKey[people[i].key] = i
+        for (i, first) in rows.duplicates {
+            problems.add(InputProblem(line: rows.lines[i], message: "duplicate id '\(people[i].key)': already used by \(people[first].name) on line \(rows.lines[first])\(mapping.columns[.id] == nil ? " (the file has no id column, so people are told apart by \(mapping.columns[.email] != nil ? "email" : "name"); add an id column or map one with --column id=HEADER)" : "")"))
         }
         guard problems.problems.isEmpty else { return }
 
         let managerColumn = mapping.columns[.manager]!
-        let kind = matchKind(for: rows.managers.lazy.compactMap { $0 })
+        // Managers read before their reports are already resolved by id: only the others are looked up.
+        let allByID = people.indices.allSatisfy { i in
+            guard rows.earlyManagers[i] < 0, let value = rows.managers[i] else { return true }
+            return byKey[value] != nil || Self.noManagerMarkers.contains(value.lowercased())
+        }
+        let kind = allByID ? .id : matchKind(for: rows.managers.lazy.compactMap { $0 })
         managerMatchedBy = describe(kind)
         var unknownRoots: [Int] = []
         for i in people.indices {
             guard let value = rows.managers[i] else { continue }
             let line = rows.lines[i]
-            switch lookup(value, kind: kind) {
+            let found: Lookup = kind == .id && rows.earlyManagers[i] >= 0 ? .found(Int(rows.earlyManagers[i])) : lookup(value, kind: kind)
+            switch found {
             case .found(let m):
                 if m == i {
                     problems.add(InputProblem(line: line, column: managerColumn + 1, columnName: mapping.headers[managerColumn], message: "\(people[i].name) is their own manager; leave the manager empty for the top of the chart"))

@@ -1,5 +1,6 @@
 import Foundation
 import OrgModel
+import OrgStore
 
 /// Options of an org chart import.
 public struct PeopleImportOptions: Sendable {
@@ -40,6 +41,12 @@ extension PeopleFile {
     /// no cycle. Throws ``OrgMapError/invalidInput(file:problems:more:)`` listing every problem found (up to
     /// `options.maxProblems`), so one run shows what to fix.
     public static func read(_ input: ByteInput, options: PeopleImportOptions = PeopleImportOptions()) throws -> PeopleFile {
+        try read(input, options: options, streamingTo: nil)
+    }
+
+    /// As ``read(_:options:)``, also handing each well-formed row with a new key to `sink`, in batches, as soon
+    /// as it is read: another thread can store them while the rest of the file is read and checked.
+    static func read(_ input: ByteInput, options: PeopleImportOptions, streamingTo sink: ((PersonBatch) throws -> Void)?) throws -> PeopleFile {
         let reader = CSVReader(input: input, options: options.csv)
         let file = input.displayName
         guard let header = try reader.next() else {
@@ -56,6 +63,7 @@ extension PeopleFile {
         let idColumn = mapping.columns[.id]
         let width = header.fields.count
 
+        var batcher = PersonBatcher()
         var throttle = ProgressThrottle(report: options.progress)
         // Fields are read as bytes and only the mapped ones become strings (docs/benchmarks.md).
         while try reader.advance() {
@@ -94,14 +102,19 @@ extension PeopleFile {
                     department = Department.unassigned
                     blankDepartments.append(line)
                 }
-                rows.append(
-                    Person(key: key, name: name ?? key, email: email, title: try value(.title), department: department,
-                           team: try value(.team), level: try value(.level), location: try value(.location)),
-                    line: line, nameAlias: nameAlias, manager: try value(.manager), dottedLine: try value(.dottedLine))
+                let person = Person(
+                    key: key, name: name ?? key, email: email, title: try value(.title), department: department,
+                    team: try value(.team), level: try value(.level), location: try value(.location))
+                let row = rows.append(person, line: line, nameAlias: nameAlias, manager: try value(.manager), dottedLine: try value(.dottedLine))
+                if sink != nil, row.isFirst {
+                    batcher.append(person, row: row.index, line: line, managerRow: rows.earlyManagers[row.index])
+                }
                 return nil
             }
             if let problem { collector.add(problem) }
+            if let sink, batcher.batch.count >= 4096 { try sink(batcher.take()) }
         }
+        if let sink, batcher.batch.count > 0 { try sink(batcher.take()) }
         if rowsRead == 0 && collector.problems.isEmpty {
             collector.add(InputProblem(line: header.line, message: "the header has no rows under it; expected one row per person"))
         }
@@ -145,6 +158,8 @@ extension PeopleFile {
 }
 
 /// The rows of a file before their managers are resolved, as parallel arrays: one `Person` copy per row, no more.
+/// Keys are indexed as rows arrive, so duplicates are found, and managers read before their reports resolved
+/// by id, without a second pass.
 struct RawRows {
     var people: [Person] = []
     var lines: [Int] = []
@@ -154,6 +169,12 @@ struct RawRows {
     /// Empty when the file has no dotted-line column.
     var dottedLines: [String?] = []
     let hasDottedLines: Bool
+    /// The first row of each key.
+    private(set) var byKey: [String: Int] = [:]
+    /// Rows whose key an earlier row already has, with that row.
+    private(set) var duplicates: [(row: Int, first: Int)] = []
+    /// The row whose key is the manager value, when that row came earlier (and is not the row itself); -1 otherwise.
+    private(set) var earlyManagers: [Int32] = []
 
     init(hasDottedLines: Bool) {
         self.hasDottedLines = hasDottedLines
@@ -161,12 +182,29 @@ struct RawRows {
 
     var count: Int { people.count }
 
-    mutating func append(_ person: Person, line: Int, nameAlias: String?, manager: String?, dottedLine: String?) {
+    /// The new row's index, and whether its key is new.
+    mutating func append(_ person: Person, line: Int, nameAlias: String?, manager: String?, dottedLine: String?) -> (index: Int, isFirst: Bool) {
+        let row = people.count
+        var isFirst = true
+        if let first = byKey[person.key] {
+            duplicates.append((row, first))
+            isFirst = false
+        } else {
+            byKey[person.key] = row
+        }
+        earlyManagers.append(manager.flatMap { byKey[$0] }.flatMap { $0 == row ? nil : Int32($0) } ?? -1)
         people.append(person)
         lines.append(line)
         nameAliases.append(nameAlias)
         managers.append(manager)
         if hasDottedLines { dottedLines.append(dottedLine) }
+        return (row, isFirst)
+    }
+
+    /// Hands the people over to their resolver, so each is held once.
+    mutating func takePeople() -> [Person] {
+        defer { people = [] }
+        return people
     }
 }
 

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import OrgImport
+import OrgModel
+import OrgSample
+import OrgStore
+
+/// `PeopleImport.run` stores rows while the file is still being read; what lands in the database must be
+/// exactly the chart the file describes, whatever order managers come in.
+struct PeopleImportTests {
+    func run(_ input: ByteInput, into db: AppDatabase, _ configure: (inout PeopleImportOptions) -> Void = { _ in }) throws -> PeopleImportResult {
+        var options = PeopleImportOptions()
+        configure(&options)
+        return try PeopleImport.run(input: input, asOf: "2026-11-01", options: options, dryRun: false, into: .database(db), logger: quiet)
+    }
+
+    func stored(_ result: PeopleImportResult, in db: AppDatabase) throws -> [Person] {
+        try db.organization(snapshotID: try #require(result.snapshot).id).people
+    }
+
+    @Test(arguments: PeopleFileTests.formats.map(\.file))
+    func everyFixtureIsStoredAsRead(_ name: String) throws {
+        let db = try AppDatabase.inMemory()
+        let result = try run(try fixture(name), into: db)
+        #expect(try stored(result, in: db) == result.file.people)
+    }
+
+    /// Reports before their managers (a file sorted by name), managers by name, and dotted lines: each
+    /// manager not known while reading is set once the file is read.
+    @Test func managersAfterTheirReportsAreSet() throws {
+        let db = try AppDatabase.inMemory()
+        // A first snapshot, so the second's ids do not start at 1.
+        _ = try run(ByteInput(bytes: Array("id,name,manager\nX1,Xavier Ode,\n".utf8), name: "first.csv"), into: db)
+        let csv = """
+            Employee ID,Name,Department,Team,Manager,Dotted Line Manager
+            E4,Dee Four,Engineering,Platform,Cat Three,Bea Two
+            E3,Cat Three,Engineering,,Bea Two,
+            E2,Bea Two,Engineering,,Al One,
+            E5,Eve Five,Sales,Field,Al One,Cat Three
+            E1,Al One,Executive,,,
+            """
+        let result = try run(ByteInput(bytes: Array(csv.utf8), name: "people.csv"), into: db)
+        #expect(result.file.managerMatchedBy == "name")
+        let people = try stored(result, in: db)
+        #expect(people == result.file.people)
+        #expect(people.map(\.key) == ["E4", "E3", "E2", "E5", "E1"])
+        #expect(people.map(\.managerKey) == ["E3", "E2", "E1", "E1", nil])
+        #expect(people.map(\.dottedLineManagerKeys) == [["E2"], [], [], ["E3"], []])
+        #expect(people[0].team == "Platform" && people[3].team == "Field")
+    }
+
+    /// A generated org of a few thousand people, its rows shuffled so most managers come after their reports.
+    @Test func shuffledGeneratedOrgIsStoredAsRead() throws {
+        var options = SyntheticOrg.Options()
+        options.people = 3_000
+        options.departments = 9
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orgmap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("people.csv").path
+        try SyntheticOrg(options).writePeople(to: path)
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        var random = SplitMix64(seed: 7)
+        let header = lines.removeFirst()
+        lines.shuffle(using: &random)
+        let shuffled = ([header] + lines).joined(separator: "\n")
+
+        let db = try AppDatabase.inMemory()
+        let result = try run(ByteInput(bytes: Array(shuffled.utf8), name: "people.csv"), into: db)
+        #expect(result.file.people.count == 3_000)
+        #expect(try stored(result, in: db) == result.file.people)
+    }
+
+    /// A file that fails its checks after thousands of rows were already stored leaves nothing behind.
+    @Test func aProblemAtTheEndRollsBackWhatWasStored() throws {
+        let db = try AppDatabase.inMemory()
+        var csv = "id,name,manager\n0,Root,\n"
+        for i in 1..<10_000 { csv += "\(i),Person \(i),\(i / 5)\n" }
+        csv += "10000,Last,nobody\n"
+        #expect(throws: OrgMapError.self) { try run(ByteInput(bytes: Array(csv.utf8), name: "people.csv"), into: db) }
+        #expect(throws: OrgMapError.self) { try db.snapshot() }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import Testing
+import OrgModel
+@testable import OrgStore
+
+/// `AppDatabase.importing(into:)`: a new database is built aside and appears whole, or not at all.
+struct ImportingTests {
+    struct Failure: Error {}
+
+    func files(beside path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path).sorted()
+    }
+
+    @Test func aNewDatabaseAppearsWholeOnceTheImportSucceeds() throws {
+        let path = temporaryPath()
+        let id = try AppDatabase.importing(into: path, { db in
+            #expect(!FileManager.default.fileExists(atPath: path))
+            return try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4)).id
+        }, retry: { _ in
+            Issue.record("no other orgmap created the file")
+            return 0
+        })
+        #expect(try files(beside: path) == ["orgmap.sqlite"])
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+        let db = try AppDatabase.open(path: path, create: false)
+        #expect(try db.snapshot().id == id)
+        #expect(try db.organization(snapshotID: id).people == samplePeople)
+        let mode = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test func aFailedImportLeavesNoFile() throws {
+        let path = temporaryPath()
+        #expect(throws: Failure.self) {
+            try AppDatabase.importing(into: path, { db in
+                try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+                throw Failure()
+            }, retry: { _ in })
+        }
+        #expect(try files(beside: path).isEmpty)
+    }
+
+    /// Another orgmap creates the file while this one imports: theirs is kept, and this import lands in it.
+    @Test func aDatabaseCreatedMeanwhileIsKeptAndImportedInto() throws {
+        let path = temporaryPath()
+        var retried = false
+        try AppDatabase.importing(into: path, { db in
+            try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+            let other = try AppDatabase.open(path: path, create: true)
+            try other.importSnapshot(people: Array(samplePeople.prefix(1)), lines: [2], asOf: "2026-10-01", log: record(1))
+        }, retry: { db in
+            retried = true
+            try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        })
+        #expect(retried)
+        #expect(try files(beside: path) == ["orgmap.sqlite"])
+        let snapshots = try AppDatabase.open(path: path, create: false).snapshots()
+        #expect(snapshots.map(\.personCount) == [1, 4])
+    }
+
+    @Test func anExistingDatabaseIsWrittenInPlace() throws {
+        let path = temporaryPath()
+        try AppDatabase.open(path: path, create: true).importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-10-01", log: record(4))
+        try AppDatabase.importing(into: path, { db in
+            try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        }, retry: { _ in Issue.record("the file existed") })
+        #expect(try AppDatabase.open(path: path, create: false).snapshots().count == 2)
+    }
+}
