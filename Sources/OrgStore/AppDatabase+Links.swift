@@ -67,8 +67,8 @@ public final class LinkWriter {
         while let row = try rows.next() {
             let id: Int64 = row[0]
             let key: String = row[1]
-            byKey.insert(key.utf8, id: id)
-            if let email: String = row[2] { byEmail.insert(email.utf8.map(asciiLowercased), id: id) }
+            byKey.insert(key, id: id)
+            if let email: String = row[2] { email.utf8.map(asciiLowercased).withUnsafeBufferPointer { _ = byEmail.insert($0, id: id) } }
         }
         resolver = PersonResolver(byKey: byKey, byEmail: byEmail)
     }

@@ -65,7 +65,7 @@ public struct PersonBatcher: Sendable {
         var name: String
     }
 
-    private var departments: [String: Int32] = [:]
+    private var departments = ByteKeyTable()
     private var teams: [TeamKey: Int32] = [:]
     public private(set) var batch = PersonBatch()
 
@@ -75,11 +75,10 @@ public struct PersonBatcher: Sendable {
     /// known while reading, -1 otherwise (``PeopleWriter/finish(people:managerRows:)`` sets it then).
     public mutating func append(_ person: Person, row: Int, line: Int, managerRow: Int32) {
         let department: Int32
-        if let known = departments[person.department] {
-            department = known
+        if let known = departments.insert(person.department, id: Int64(departments.count)) {
+            department = Int32(known)
         } else {
-            department = Int32(departments.count)
-            departments[person.department] = department
+            department = Int32(departments.count - 1)
             batch.newDepartments.append(person.department)
         }
         var team: Int32 = -1

@@ -4,21 +4,24 @@ import Glibc
 import Darwin
 #endif
 
-/// A hash table from byte strings to ids, looked up without making a `String`: the links import
-/// resolves two endpoints a row for millions of rows (docs/benchmarks.md).
-struct ByteKeyTable: Sendable {
+/// A hash table from byte strings to ids, looked up without making a `String`: the links import resolves two
+/// endpoints a row for millions of rows, and the people import indexes every key as it reads (docs/benchmarks.md).
+/// FNV-1a over the bytes costs a fraction of `Dictionary<String, _>`'s seeded SipHash for keys this short.
+public struct ByteKeyTable: Sendable {
     private var arena: [UInt8] = []
     /// Open addressing, linear probing; a slot holds an index into `entries` plus one, 0 when empty.
     private var slots: [Int32]
     private var entries: [(hash: UInt64, offset: Int, count: Int, id: Int64)] = []
     private var mask: Int
 
-    init(capacity: Int) {
+    public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [Int32](repeating: 0, count: size)
         mask = size - 1
     }
+
+    public var count: Int { entries.count }
 
     /// FNV-1a, 64 bits, with the high bits folded in: slots are chosen by the low bits.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -27,22 +30,35 @@ struct ByteKeyTable: Sendable {
         return h ^ (h >> 29)
     }
 
-    /// Adds `key`; the first id given for a key stays.
-    mutating func insert(_ key: some Collection<UInt8>, id: Int64) {
-        let bytes = Array(key)
-        bytes.withUnsafeBufferPointer { b in
-            guard lookup(b) == nil else { return }
-            if entries.count * 2 >= slots.count { grow() }
-            let h = Self.hash(b)
-            entries.append((h, arena.count, b.count, id))
-            arena.append(contentsOf: b)
-            place(entries.count - 1, hash: h)
-        }
+    /// Adds `key` with `id` unless it is there; returns the id it had, or nil when it was added.
+    @discardableResult
+    public mutating func insert(_ key: UnsafeBufferPointer<UInt8>, id: Int64) -> Int64? {
+        let h = Self.hash(key)
+        if let known = find(key, hash: h) { return known }
+        if entries.count * 2 >= slots.count { grow() }
+        entries.append((h, arena.count, key.count, id))
+        arena.append(contentsOf: key)
+        place(entries.count - 1, hash: h)
+        return nil
     }
 
-    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int64? {
-        let h = Self.hash(key)
-        return slots.withUnsafeBufferPointer { slots in
+    @discardableResult
+    public mutating func insert(_ key: String, id: Int64) -> Int64? {
+        var key = key
+        return key.withUTF8 { insert($0, id: id) }
+    }
+
+    public func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int64? {
+        find(key, hash: Self.hash(key))
+    }
+
+    public subscript(key: String) -> Int64? {
+        var key = key
+        return key.withUTF8 { lookup($0) }
+    }
+
+    private func find(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int64? {
+        slots.withUnsafeBufferPointer { slots in
             entries.withUnsafeBufferPointer { entries in
                 arena.withUnsafeBufferPointer { arena in
                     var i = Int(truncatingIfNeeded: h) & mask

@@ -1,4 +1,5 @@
 import OrgModel
+import OrgStore
 
 /// Resolves manager and dotted-line values to people, by id, email or full name, whichever the column's
 /// values match most; then checks duplicate ids, self-management and cycles.
@@ -16,7 +17,7 @@ struct ManagerResolver {
     static let noManagerMarkers: Set<String> = ["xx", "n/a", "na", "none", "null", "nil", "-", "--", "n/d", "#n/a"]
 
     private enum MatchKind: String { case id, email, name }
-    private let byKey: [String: Int]
+    private let byKey: ByteKeyTable
     private var byEmail: [String: [Int]] = [:]
     private var byName: [String: [Int]] = [:]
     private var indexedEmailsAndNames = false
@@ -119,7 +120,7 @@ struct ManagerResolver {
 
     private func lookup(_ value: String, kind: MatchKind) -> Lookup {
         let hits: [Int] = switch kind {
-        case .id: byKey[value].map { [$0] } ?? []
+        case .id: byKey[value].map { [Int($0)] } ?? []
         case .email: byEmail[value.lowercased()] ?? []
         case .name: byName[Self.nameKey(value)] ?? []
         }
