@@ -114,8 +114,9 @@ public struct AppDatabase: Sendable {
         // WAL lets a report read while another process imports. Set by hand rather than with DatabasePool,
         // which writes a dummy table on open: a refused or failed command must leave the file byte for byte.
         config.prepareDatabase { db in
-            // 64 MiB of page cache: imports of millions of links otherwise re-read index pages from disk.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // 16 MiB of page cache. Imports append to their tables and indexes, so a larger cache bought no speed
+            // (5M links, 1M people) and only made memory grow with the file until it was full (docs/benchmarks.md).
+            try db.execute(sql: "PRAGMA cache_size = -16384")
             if staging {
                 try db.execute(sql: "PRAGMA journal_mode = MEMORY")
                 try db.execute(sql: "PRAGMA synchronous = OFF")
