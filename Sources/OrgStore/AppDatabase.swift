@@ -64,6 +64,7 @@ public struct AppDatabase: Sendable {
             return try body(open(path: path, create: false))
         }
         let url = URL(fileURLWithPath: path)
+        removeAbandonedStagingFiles(of: url)
         let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).new").path
         guard createExclusively(staging) == 0 else {
             throw OrgMapError.unreadableFile(path: path, reason: "cannot create the database file here")
@@ -92,6 +93,19 @@ public struct AppDatabase: Sendable {
             return result
         }
         return try retry(open(path: path, create: false))
+    }
+
+    /// Staging files (`.NAME.PID.new`) of imports whose process is gone, killed before it could clean up.
+    private static func removeAbandonedStagingFiles(of url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dot = rest.firstIndex(of: "."), ["new", "new-wal", "new-shm"].contains(rest[rest.index(after: dot)...]),
+                  let pid = pid_t(rest[..<dot]), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder.appendingPathComponent(name).path)
+        }
     }
 
     /// `staging` is for a new file nobody else knows of yet, thrown away on any failure: it is written without a

@@ -68,3 +68,26 @@ struct ImportingTests {
         #expect(try AppDatabase.open(path: path, create: false).snapshots().count == 2)
     }
 }
+
+extension ImportingTests {
+    /// An import killed while building a new database leaves its staging file; the next import removes it,
+    /// and leaves alone those of imports still running.
+    @Test func abandonedStagingFilesAreRemoved() throws {
+        let path = temporaryPath()
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let abandoned = ".orgmap.sqlite.\(finished.processIdentifier).new"
+        let running = ".orgmap.sqlite.1.new"
+        let unrelated = ".other.sqlite.\(finished.processIdentifier).new"
+        for name in [abandoned, running, unrelated] {
+            try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        try AppDatabase.importing(into: path, { db in
+            try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        }, retry: { _ in Issue.record("no other orgmap created the file") })
+        #expect(try files(beside: path) == [running, unrelated, "orgmap.sqlite"].sorted())
+    }
+}

@@ -44,6 +44,30 @@ struct CrashSafetyTests {
         #expect(!after.snapshots.contains("2026-11-01"))
     }
 
+    /// The first import builds the database under a temporary name: killed, it leaves no `orgmap.sqlite`, and
+    /// the next import removes what it left and succeeds.
+    @Test func killedFirstImportLeavesNoDatabase() throws {
+        let cli = try CLI()
+        try #require(try cli.run("generate", "--people", "\(CrashSafetyTests.bigPeople)", "--departments", "20", "--links", "0", "--out", ".").status == 0)
+        func staging() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: cli.folder.path)) ?? []).filter { $0.hasPrefix(".orgmap.sqlite.") }
+        }
+        let killed = try BackgroundRun(cli, "import", "people", "people.csv")
+        let deadline = Date().addingTimeInterval(60)
+        while killed.process.isRunning, staging().isEmpty, Date() < deadline { usleep(1_000) }
+        usleep(50_000)
+        kill(killed.process.processIdentifier, SIGKILL)
+        killed.process.waitUntilExit()
+        #expect(killed.wasKilled, "the import finished before it could be killed; make --people bigger")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("orgmap.sqlite")))
+        #expect(!staging().isEmpty)
+
+        let again = try cli.run("import", "people", "people.csv", "--quiet")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(staging().isEmpty)
+        #expect(try DatabaseState(cli).integrity == "ok")
+    }
+
     /// Sized so that each import writes for a few seconds in a debug build: long enough to be killed mid-write.
     static let bigLinks = 150_000
     static let bigPeople = 40_000
