@@ -194,6 +194,7 @@ public final class PeopleWriter {
         }
         stored += batch.count
     }
+
     /// Once every person is inserted, with the whole chart validated: sets each manager that differs from the
     /// one stored while reading (a manager further down the file, or matched by email or name), and stores
     /// dotted lines. `managerRows` is parallel to `people`, -1 for a root; nil works managers out from their keys.
@@ -225,7 +226,6 @@ public final class PeopleWriter {
             }
         }
     }
-
 }
 
 extension AppDatabase {
