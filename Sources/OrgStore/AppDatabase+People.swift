@@ -75,7 +75,7 @@ public struct PersonBatcher: Sendable {
     /// known while reading, -1 otherwise (``PeopleWriter/finish(people:managerRows:)`` sets it then).
     public mutating func append(_ person: Person, row: Int, line: Int, managerRow: Int32) {
         let department: Int32
-        if let known = departments.insert(person.department, id: Int64(departments.count)) {
+        if let known = departments.insert(person.department.canonicalKey, id: Int64(departments.count)) {
             department = Int32(known)
         } else {
             department = Int32(departments.count - 1)
@@ -104,6 +104,9 @@ public struct PersonBatcher: Sendable {
         batch.departments.append(department)
         batch.teams.append(team)
     }
+
+    /// Time to hand the batch over: 4,096 people, or 8 MiB of text (fields may be long; offsets are 32-bit).
+    public var isFull: Bool { batch.count >= 4_096 || batch.text.count >= 8 << 20 }
 
     /// The batch built so far; the next one starts empty.
     public mutating func take() -> PersonBatch {
@@ -166,7 +169,8 @@ public final class PeopleWriter {
                 let row = Int(batch.rows[i])
                 let manager = batch.managerRows[i]
                 statement.bind(first + 1, firstID + Int64(row))
-                // The text stays put until the statement is stepped: bound without a copy.
+                // The text stays put until the statement is stepped: bound without a copy. (The pointers stay
+                // bound after this batch is gone; every row rebinds all of them before a step.)
                 for c in 0..<columns {
                     let count = Int(batch.spans[(i * columns + c) * 2 + 1])
                     let start = Int(batch.spans[(i * columns + c) * 2])
@@ -258,6 +262,7 @@ extension AppDatabase {
             var batcher = PersonBatcher()
             for i in people.indices {
                 batcher.append(people[i], row: i, line: lines[i], managerRow: managerRows?[i] ?? -1)
+                if batcher.isFull { try writer.insert(batcher.take()) }
             }
             try writer.insert(batcher.take())
             try writer.finish(people: people, managerRows: managerRows)

@@ -57,8 +57,10 @@ public struct AppDatabase: Sendable {
 
     /// Runs `body` on the database at `path`, for an import. When there is no database there yet, it is built
     /// under a temporary name beside `path` and moved into place only once `body` has returned, so an import
-    /// that fails leaves no file behind. If another orgmap created `path` in the meantime, the new file is
-    /// dropped and `retry` runs on theirs: by then the input is read, so `retry` stores what `body` had read.
+    /// that fails leaves no file behind. If another orgmap created `path` in the meantime, or the file system
+    /// cannot link files, the new file is dropped and `retry` runs on the database at `path` (created there if
+    /// need be, as ``open(path:create:busyTimeout:)`` does): by then the input is read, so `retry` stores what
+    /// `body` had read.
     public static func importing<T>(into path: String, _ body: (AppDatabase) throws -> T, retry: (AppDatabase) throws -> T) throws -> T {
         if FileManager.default.fileExists(atPath: path) {
             return try body(open(path: path, create: false))
@@ -82,20 +84,21 @@ public struct AppDatabase: Sendable {
                 throw OrgMapError.unreadableFile(path: path, reason: "cannot write the database: \(String(cString: strerror(failure)))")
             }
         }
-        // link(2) never replaces a file: a database another orgmap created meanwhile is kept.
-        if link(staging, path) == 0 { return result }
-        let failure = errno
-        if failure != EEXIST, !FileManager.default.fileExists(atPath: path) {
-            // A file system without hard links.
-            guard rename(staging, path) == 0 else {
-                throw OrgMapError.unreadableFile(path: path, reason: String(cString: strerror(errno)))
-            }
+        // link(2) never replaces a file: a database another orgmap created meanwhile is kept. (rename(2) would
+        // replace it, so a file system without hard links, FAT or SMB, takes the `retry` path instead.)
+        // On NFS a lost reply can report EEXIST for a link that was made: then the two names are one file.
+        if link(staging, path) == 0 || isSameFile(staging, path) {
+            // The new name is made durable with its folder.
+            _ = syncFile(url.deletingLastPathComponent().path)
             return result
         }
-        return try retry(open(path: path, create: false))
+        return try retry(open(path: path, create: true))
     }
 
-    /// Staging files (`.NAME.PID.new`) of imports whose process is gone, killed before it could clean up.
+    /// Staging files (`.NAME.PID.new`) of imports whose process is gone, killed before it could clean up; one
+    /// bearing this process's id is from an earlier process that had it (in a container, orgmap is often PID 1).
+    /// (Folders shared between machines or PID namespaces could see a live import's file as abandoned: that
+    /// import then fails with a message, it loses nothing.)
     private static func removeAbandonedStagingFiles(of url: URL) {
         let folder = url.deletingLastPathComponent()
         let prefix = ".\(url.lastPathComponent)."
@@ -103,7 +106,7 @@ public struct AppDatabase: Sendable {
         for name in names where name.hasPrefix(prefix) {
             let rest = name.dropFirst(prefix.count)
             guard let dot = rest.firstIndex(of: "."), ["new", "new-wal", "new-shm"].contains(rest[rest.index(after: dot)...]),
-                  let pid = pid_t(rest[..<dot]), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+                  let pid = pid_t(rest[..<dot]), pid > 0, pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) else { continue }
             unlink(folder.appendingPathComponent(name).path)
         }
     }
@@ -227,10 +230,16 @@ private func createExclusively(_ path: String) -> Int32 {
     return 0
 }
 
-/// Flushes a file's contents to the disk; 0, or the `errno`.
+/// Flushes a file's contents (or a folder's entries) to the disk; 0, or the `errno`.
 private func syncFile(_ path: String) -> Int32 {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return errno }
     defer { close(fd) }
     return fsync(fd) == 0 ? 0 : errno
+}
+
+/// Whether two paths name the same file (device and inode).
+private func isSameFile(_ a: String, _ b: String) -> Bool {
+    var x = stat(), y = stat()
+    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
 }

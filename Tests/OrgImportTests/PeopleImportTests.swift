@@ -1,9 +1,10 @@
 import Foundation
+import GRDB
 import Testing
 @testable import OrgImport
 import OrgModel
 import OrgSample
-import OrgStore
+@testable import OrgStore
 
 /// `PeopleImport.run` stores rows while the file is still being read; what lands in the database must be
 /// exactly the chart the file describes, whatever order managers come in.
@@ -69,6 +70,33 @@ struct PeopleImportTests {
         let result = try run(ByteInput(bytes: Array(shuffled.utf8), name: "people.csv"), into: db)
         #expect(result.file.people.count == 3_000)
         #expect(try stored(result, in: db) == result.file.people)
+    }
+
+    /// Keys are matched as Swift compares text: "José" composed (NFC) and decomposed (NFD, as macOS writes)
+    /// are one person, as duplicate or as manager.
+    @Test func composedAndDecomposedKeysAreOnePerson() throws {
+        let composed = "Jos\u{E9} Ruiz", decomposed = "Jose\u{301} Ruiz"
+        #expect(Array(composed.utf8) != Array(decomposed.utf8))
+        let db = try AppDatabase.inMemory()
+        let result = try run(ByteInput(bytes: Array("name,manager,department\n\(composed),,Ingenier\u{ED}a\nAna Lima,\(decomposed),Ingenieri\u{301}a\n".utf8), name: "people.csv"), into: db)
+        let people = try stored(result, in: db)
+        #expect(people.map(\.managerKey) == [nil, composed])
+        #expect(try db.reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM department") } == 1)
+        #expect(throws: OrgMapError.self) {
+            try run(ByteInput(bytes: Array("name,manager\n\(composed),\n\(decomposed),\n".utf8), name: "people.csv"), into: db)
+        }
+    }
+
+    /// Rows with long fields are handed over in batches of at most 8 MiB of text.
+    @Test func longFieldsAreStoredWhole() throws {
+        let long = String(repeating: "a", count: 900_000)
+        var csv = "id,name,manager,title\n0,Root,,CEO\n"
+        for i in 1...30 { csv += "\(i),Person \(i),0,\(long)\(i)\n" }
+        let db = try AppDatabase.inMemory()
+        let result = try run(ByteInput(bytes: Array(csv.utf8), name: "people.csv"), into: db)
+        let people = try stored(result, in: db)
+        #expect(people == result.file.people)
+        #expect(people.last?.title == long + "30")
     }
 
     /// A file that fails its checks after thousands of rows were already stored leaves nothing behind.

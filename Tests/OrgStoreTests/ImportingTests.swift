@@ -80,9 +80,11 @@ extension ImportingTests {
         try finished.run()
         finished.waitUntilExit()
         let abandoned = ".orgmap.sqlite.\(finished.processIdentifier).new"
+        // Left by an earlier process that had this one's id (in a container, orgmap is often PID 1).
+        let ours = ".orgmap.sqlite.\(getpid()).new"
         let running = ".orgmap.sqlite.1.new"
         let unrelated = ".other.sqlite.\(finished.processIdentifier).new"
-        for name in [abandoned, running, unrelated] {
+        for name in [abandoned, ours, running, unrelated] {
             try Data("x".utf8).write(to: folder.appendingPathComponent(name))
         }
         try AppDatabase.importing(into: path, { db in

@@ -106,13 +106,14 @@ extension PeopleFile {
                     key: key, name: name ?? key, email: email, title: try value(.title), department: department,
                     team: try value(.team), level: try value(.level), location: try value(.location))
                 let row = rows.append(person, line: line, nameAlias: nameAlias, manager: try value(.manager), dottedLine: try value(.dottedLine))
-                if sink != nil, row.isFirst {
+                // Once the file has a problem nothing will be kept: stop handing rows over.
+                if sink != nil, row.isFirst, collector.problems.isEmpty, rows.duplicates.isEmpty {
                     batcher.append(person, row: row.index, line: line, managerRow: rows.earlyManagers[row.index])
                 }
                 return nil
             }
             if let problem { collector.add(problem) }
-            if let sink, batcher.batch.count >= 4096 { try sink(batcher.take()) }
+            if let sink, batcher.isFull { try sink(batcher.take()) }
         }
         if let sink, batcher.batch.count > 0 { try sink(batcher.take()) }
         if rowsRead == 0 && collector.problems.isEmpty {
@@ -186,11 +187,11 @@ struct RawRows {
     mutating func append(_ person: Person, line: Int, nameAlias: String?, manager: String?, dottedLine: String?) -> (index: Int, isFirst: Bool) {
         let row = people.count
         var isFirst = true
-        if let first = byKey.insert(person.key, id: Int64(row)) {
+        if let first = byKey.insert(person.key.canonicalKey, id: Int64(row)) {
             duplicates.append((row, Int(first)))
             isFirst = false
         }
-        earlyManagers.append(manager.flatMap { byKey[$0] }.flatMap { Int($0) == row ? nil : Int32($0) } ?? -1)
+        earlyManagers.append(manager.flatMap { byKey[$0.canonicalKey] }.flatMap { Int($0) == row ? nil : Int32($0) } ?? -1)
         people.append(person)
         lines.append(line)
         nameAliases.append(nameAlias)

@@ -43,7 +43,14 @@ public enum PeopleImport {
         }
         var read: PeopleFile?
         func store(_ db: AppDatabase) throws -> Snapshot {
-            try db.importSnapshot(asOf: asOf, fileName: input.displayName) { writer in
+            if input.size == nil {
+                // A pipe may trickle: read it whole first rather than keep other writers waiting meanwhile.
+                let file = try PeopleFile.read(input, options: options)
+                read = file
+                describe(file, logger: logger)
+                return try storeRead(db)
+            }
+            return try db.importSnapshot(asOf: asOf, fileName: input.displayName) { writer in
                 let file = try readWhileStoring(input, options: options, into: writer)
                 read = file
                 describe(file, logger: logger)
@@ -51,7 +58,8 @@ public enum PeopleImport {
                 return record(file, started: started)
             }
         }
-        // Another orgmap created the database while this one read the file: store what was read there.
+        // Stores the chart already read: from a pipe, or again when the database could not be built aside
+        // (another orgmap created it meanwhile, or its file system cannot link files).
         func storeRead(_ db: AppDatabase) throws -> Snapshot {
             let file = read!
             return try db.importSnapshot(people: file.people, lines: file.lines, managerRows: file.managerRows, asOf: asOf, log: record(file, started: started))
