@@ -175,6 +175,12 @@ public struct AppDatabase: Sendable {
         try AppDatabase(DatabaseQueue(), path: ":memory:")
     }
 
+    /// Another connection to the same database, for reading on another thread at the same time (WAL lets
+    /// readers run side by side); the same value for a database in memory, which has one connection only.
+    public func anotherConnection() throws -> AppDatabase {
+        path == ":memory:" ? self : try AppDatabase.open(path: path, create: false)
+    }
+
     /// Closes the file now rather than when the last copy of this value goes; further use throws.
     public func close() throws {
         try writer.close()
