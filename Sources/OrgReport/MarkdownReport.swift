@@ -3,13 +3,17 @@ import OrgModel
 
 /// The default report: GitHub-flavoured Markdown a CTO can paste into a wiki or a pull request.
 public enum MarkdownReport {
+    /// With ``ReportContext/findingsPerRule`` set, the leaders table lists engineering managers only when there
+    /// are at most this many engineering leaders.
+    public static let leaderListLimit = 100
+
     public static func render(_ analysis: Analysis, context: ReportContext) -> String {
         var out: [String] = []
         out += scope(analysis, context)
         out += summary(analysis)
         out += context.sincePrevious.map(sincePrevious) ?? []
-        out += findings(analysis)
-        out += leaders(analysis)
+        out += findings(analysis, perRule: context.findingsPerRule)
+        out += leaders(analysis, brief: context.findingsPerRule != nil)
         out += matrix(analysis, context.minimumGroupSize)
         out += MermaidGraph.section(analysis, minimumGroupSize: context.minimumGroupSize)
         out += unknown(analysis)
@@ -91,7 +95,7 @@ public enum MarkdownReport {
         return lines + [""]
     }
 
-    private static func findings(_ analysis: Analysis) -> [String] {
+    private static func findings(_ analysis: Analysis, perRule limit: Int?) -> [String] {
         var lines = ["## Findings", ""]
         if analysis.findings.isEmpty { return lines + ["No findings.", ""] }
         var number = 0
@@ -99,29 +103,64 @@ public enum MarkdownReport {
             let group = analysis.findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
             lines += ["### \(severity.rawValue.capitalized) (\(group.count))", ""]
-            for finding in group {
-                number += 1
-                lines.append("#### \(number). `\(finding.rule.rawValue)`: \(esc(finding.subject.name))")
-                lines.append("")
-                lines.append(esc(finding.message))
-                lines.append("")
-                let evidence = finding.evidence.map { "\($0.key.replacingOccurrences(of: "_", with: " ")) \(evidenceText($0.value))" }
-                lines.append("- **Evidence:** \(evidence.joined(separator: "; "))")
-                lines.append("- **Recommendation:** \(esc(finding.recommendation))")
-                lines.append("")
+            for rule in Rule.allCases {
+                let findings = group.filter { $0.rule == rule }
+                guard let limit, findings.count > limit else {
+                    for finding in findings { lines += entry(finding, number: &number) }
+                    continue
+                }
+                for finding in mostSeriousFirst(findings).prefix(limit) { lines += entry(finding, number: &number) }
+                let hidden = findings.count - limit
+                lines += [
+                    "*\(ReportFormat.count(hidden)) more `\(rule.rawValue)` finding\(hidden == 1 ? "" : "s") not written out here: `--top \(limit)` shows the \(limit) most serious of each rule (highest tier, then lowest E-I, then largest department). `--top 0` writes every finding; `--format csv` and `--format json` always hold them all.*",
+                    "",
+                ]
             }
         }
         return lines
     }
 
-    private static func leaders(_ analysis: Analysis) -> [String] {
+    private static func entry(_ finding: Finding, number: inout Int) -> [String] {
+        number += 1
+        let evidence = finding.evidence.map { "\($0.key.replacingOccurrences(of: "_", with: " ")) \(evidenceText($0.value))" }
+        return [
+            "#### \(number). `\(finding.rule.rawValue)`: \(esc(finding.subject.name))", "",
+            esc(finding.message), "",
+            "- **Evidence:** \(evidence.joined(separator: "; "))",
+            "- **Recommendation:** \(esc(finding.recommendation))", "",
+        ]
+    }
+
+    /// Highest tier first, then lowest E-I, then largest department; report order among equals.
+    static func mostSeriousFirst(_ findings: [Finding]) -> [Finding] {
+        func tier(_ f: Finding) -> Tier? { if case .text(let t)? = f.evidence["tier"] { Tier(rawValue: t) } else { nil } }
+        func ei(_ f: Finding) -> Double { if case .number(let x)? = f.evidence["ei_index"] { x } else { 0 } }
+        func people(_ f: Finding) -> Int { if case .integer(let n)? = f.evidence["department_people"] { n } else { 0 } }
+        return findings.enumerated().sorted { x, y in
+            let (a, b) = (x.element, y.element)
+            if tier(a) != tier(b) { return (tier(a) ?? .individualContributor) > (tier(b) ?? .individualContributor) }
+            if ei(a) != ei(b) { return ei(a) < ei(b) }
+            if people(a) != people(b) { return people(a) > people(b) }
+            return x.offset < y.offset
+        }.map(\.element)
+    }
+
+    private static func leaders(_ analysis: Analysis, brief: Bool) -> [String] {
         var lines = ["## Engineering leaders", ""]
         if analysis.leaders.isEmpty { return lines + ["Nobody in engineering leads a team.", ""] }
+        var listed = analysis.leaders
+        if brief, listed.count > leaderListLimit {
+            listed = listed.filter { $0.tier >= .seniorEngineeringLeader }
+            let managers = analysis.leaders.count - listed.count
+            lines += [
+                "Technology and senior engineering leaders; the \(ReportFormat.count(managers)) engineering manager\(managers == 1 ? " is" : "s are") not listed (more than \(leaderListLimit) leaders): `orgmap leaders` lists everyone, and `--top 0` lists them here.", "",
+            ]
+        }
         lines += [
             "| Name | Title | Tier | Department | E-I | Business departments reached | Expected | Missing |",
             "|---|---|---|---|---:|---|---:|---|",
         ]
-        for l in analysis.leaders {
+        for l in listed {
             let reached = l.hasLinkData
                 ? (l.businessDepartmentsReached.isEmpty ? "none" : l.businessDepartmentsReached.map { "\(esc($0.department)) (\(ReportFormat.weight($0.weight)))" }.joined(separator: ", "))
                 : "unknown"

@@ -18,11 +18,17 @@ public struct ReportContext: Sendable {
     public var anonymized: Bool
     /// Departments below this size have their figures replaced by a marker; nil when no minimum applies.
     public var minimumGroupSize: MinimumGroupSize?
+    /// A Markdown report for a large organization stays readable: at most this many findings of each rule at
+    /// each severity are written out (the most serious first), and with more than
+    /// ``MarkdownReport/leaderListLimit`` engineering leaders the leaders table keeps the technology and senior
+    /// ones. nil writes everything. JSON and CSV always hold everything.
+    public var findingsPerRule: Int?
 
     public init(
         snapshot: Snapshot? = nil, peopleCount: Int, linkCount: Int,
         policyDescription: String = "built-in defaults", linkFilter: String? = nil,
-        sincePrevious: SnapshotComparison? = nil, anonymized: Bool = false, minimumGroupSize: MinimumGroupSize? = nil
+        sincePrevious: SnapshotComparison? = nil, anonymized: Bool = false, minimumGroupSize: MinimumGroupSize? = nil,
+        findingsPerRule: Int? = nil
     ) {
         self.snapshot = snapshot
         self.peopleCount = peopleCount
@@ -32,5 +38,6 @@ public struct ReportContext: Sendable {
         self.sincePrevious = sincePrevious
         self.anonymized = anonymized
         self.minimumGroupSize = minimumGroupSize
+        self.findingsPerRule = findingsPerRule
     }
 }

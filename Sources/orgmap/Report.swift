@@ -32,6 +32,11 @@ struct Report: ParsableCommand {
             documented stable shape (docs/rules.md, "JSON shape"); csv has one row per finding and is safe to open \
             in a spreadsheet.
 
+            In a large organization a rule can fire for hundreds of leaders: the Markdown report writes out the \
+            10 most serious findings of each rule at each severity (highest tier, then lowest E-I, then largest department) and \
+            counts the rest, and past 100 engineering leaders its leaders table keeps the technology and senior \
+            ones. --top N changes the number, --top 0 writes everything; json and csv always hold everything.
+
             When an earlier snapshot exists, markdown and json also say what changed since it: findings \
             opened and resolved, leaders who gained or lost a business department (see `orgmap diff`).
 
@@ -48,6 +53,7 @@ struct Report: ParsableCommand {
               orgmap report --format json --output report.json
               orgmap report --since 2026-09-01 --policy acme-policy.yaml
               orgmap report --fail-on high      # exit status 2 when a high finding exists (CI gate)
+              orgmap report --top 0             # every finding written out, however many
               orgmap report --anonymize         # pseudonyms; departments under 5 people suppressed
             """
     )
@@ -61,11 +67,20 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Exit with status 2 when a finding reaches this severity: high, medium, low or info.", valueName: "severity"))
     var failOn: Severity?
 
+    @Option(help: ArgumentHelp("Keep a large organization's Markdown report short: write out at most N findings of each rule at each severity, the most serious first (the rest are counted), and with more than \(MarkdownReport.leaderListLimit) engineering leaders list only the technology and senior ones. 0 writes everything. JSON and CSV always hold everything.", valueName: "N"))
+    var top = 10
+
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top \(top): expected a number of findings, 0 or more (0 writes every finding)") }
+    }
+
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let (analysis, context) = try analysis.analyze(try database.openExisting(), sincePrevious: format != .csv)
+        let (analysis, scope) = try analysis.analyze(try database.openExisting(), sincePrevious: format != .csv)
+        var context = scope
+        context.findingsPerRule = top == 0 ? nil : top
         let text = format.render(analysis, context: context)
         let counts = analysis.findingCounts.map { "\($0.count) \($0.severity.rawValue)" }.joined(separator: ", ")
         try deliver(text, to: output, summary: "\(analysis.findings.count) finding\(analysis.findings.count == 1 ? "" : "s") (\(counts))")
