@@ -146,6 +146,14 @@ extension AppDatabase {
             // Stepped through SQLite's C API, then sorted by pair and summed: a dictionary of millions of pairs
             // cost three times as much (docs/benchmarks.md).
             var rows: [(pair: UInt64, weight: Double)] = []
+            // Sized up front rather than grown by doubling, which at 50M links held a 1 GB array and its half-size
+            // copy at once (docs/benchmarks.md): the span of the snapshot's link ids bounds their count (each
+            // query is one index lookup), and the import log's count is exact when imports interleaved.
+            let span = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM link WHERE snapshot_id = ?", arguments: [snapshotID]).map { last in
+                try last - (Int.fetchOne(db, sql: "SELECT MIN(id) FROM link WHERE snapshot_id = ?", arguments: [snapshotID]) ?? last) + 1
+            } ?? 0
+            let logged = try Int.fetchOne(db, sql: "SELECT SUM(rows_stored) FROM import_log WHERE kind = 'links' AND snapshot_id = ?", arguments: [snapshotID]) ?? 0
+            rows.reserveCapacity(logged > 0 ? min(span, logged) : span)
             let s = statement.sqliteStatement
             while true {
                 let code = sqlite3_step(s)
@@ -168,6 +176,9 @@ extension AppDatabase {
             }
             rows.sort { $0.pair < $1.pair }
             var ties: [Tie] = []
+            var pairs = rows.isEmpty ? 0 : 1
+            for k in rows.indices.dropFirst() where rows[k].pair != rows[k - 1].pair { pairs += 1 }
+            ties.reserveCapacity(pairs)
             var i = 0
             while i < rows.count {
                 let pair = rows[i].pair
