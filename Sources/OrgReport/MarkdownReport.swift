@@ -48,7 +48,11 @@ public enum MarkdownReport {
 
     private static func privacy(_ context: ReportContext) -> String? {
         var parts: [String] = []
-        if context.anonymized { parts.append("names, emails and HR ids are stable pseudonyms") }
+        if context.anonymized {
+            parts.append(context.anonymizationKeyed
+                ? "names, emails and HR ids are stable pseudonyms, keyed with a secret"
+                : "names, emails and HR ids are stable pseudonyms")
+        }
         if let rule = context.minimumGroupSize {
             parts.append("figures of departments with fewer than \(rule.minimum) people are suppressed")
         }

@@ -16,6 +16,9 @@ public struct ReportContext: Sendable {
     public var sincePrevious: SnapshotComparison?
     /// True when names, emails and HR ids are pseudonyms (`--anonymize`): the report says so.
     public var anonymized: Bool
+    /// True when the pseudonyms are keyed with a secret (`ORGMAP_ANONYMIZE_KEY`): they cannot be recomputed
+    /// from HR ids without it.
+    public var anonymizationKeyed: Bool
     /// Departments below this size have their figures replaced by a marker; nil when no minimum applies.
     public var minimumGroupSize: MinimumGroupSize?
     /// A Markdown report for a large organization stays readable: at most this many findings of each rule at
@@ -27,7 +30,8 @@ public struct ReportContext: Sendable {
     public init(
         snapshot: Snapshot? = nil, peopleCount: Int, linkCount: Int,
         policyDescription: String = "built-in defaults", linkFilter: String? = nil,
-        sincePrevious: SnapshotComparison? = nil, anonymized: Bool = false, minimumGroupSize: MinimumGroupSize? = nil,
+        sincePrevious: SnapshotComparison? = nil, anonymized: Bool = false, anonymizationKeyed: Bool = false,
+        minimumGroupSize: MinimumGroupSize? = nil,
         findingsPerRule: Int? = nil
     ) {
         self.snapshot = snapshot
@@ -37,6 +41,7 @@ public struct ReportContext: Sendable {
         self.linkFilter = linkFilter
         self.sincePrevious = sincePrevious
         self.anonymized = anonymized
+        self.anonymizationKeyed = anonymizationKeyed
         self.minimumGroupSize = minimumGroupSize
         self.findingsPerRule = findingsPerRule
     }

@@ -34,7 +34,7 @@ struct AnalysisOptions: ParsableArguments {
     func analyze(_ db: AppDatabase, sincePrevious: Bool = false) throws -> (analysis: Analysis, context: ReportContext) {
         try AnalysisRequest(
             snapshot: snapshot, policy: policy, since: since, until: until,
-            anonymize: privacy.anonymize, minimumGroupSize: privacy.minimumGroupSize
+            anonymize: privacy.anonymize, anonymizationKey: privacy.key, minimumGroupSize: privacy.minimumGroupSize
         ).analyze(db, sincePrevious: sincePrevious)
     }
 }
@@ -45,8 +45,18 @@ struct PrivacyOptions: ParsableArguments {
     static let defaultMinimumGroupSize = 5
 
     @Flag(help: ArgumentHelp(
-        "Replace names, emails and HR ids with stable pseudonyms (Person 3f2a9c, P-3f2a9c) in every format, and suppress the figures of departments with fewer than \(defaultMinimumGroupSize) people unless --min-group-size says otherwise. Titles, teams and department names are kept."))
+        "Replace names, emails and HR ids with stable pseudonyms (Person 3f2a9c, P-3f2a9c) in every format, and suppress the figures of departments with fewer than \(defaultMinimumGroupSize) people unless --min-group-size says otherwise. Titles, teams and department names are kept. Set \(keyVariable) to a secret so that nobody without it can recompute the pseudonyms from HR ids."))
     var anonymize = false
+
+    /// The environment variable holding the secret that keys the pseudonyms (HMAC-SHA-256). An environment
+    /// variable, not an option, so the secret stays out of shell history and process listings.
+    static let keyVariable = "ORGMAP_ANONYMIZE_KEY"
+
+    /// The secret from ``keyVariable``; nil when unset or empty.
+    var key: [UInt8]? {
+        guard let value = ProcessInfo.processInfo.environment[Self.keyVariable], !value.isEmpty else { return nil }
+        return Array(value.utf8)
+    }
 
     @Option(help: ArgumentHelp(
         "Replace the figures of departments with fewer than N people by a 'suppressed' marker (default: \(defaultMinimumGroupSize) with --anonymize, none without; 1 suppresses nothing). Leader-level figures are kept.",
@@ -73,6 +83,8 @@ struct AnalysisRequest {
     var since: String?
     var until: String?
     var anonymize = false
+    /// Keys the pseudonyms with HMAC-SHA-256 when set; plain SHA-256 of the HR id otherwise.
+    var anonymizationKey: [UInt8]?
     var minimumGroupSize: MinimumGroupSize?
 
     /// Reads the snapshot, its ties and the policy, and runs the analyzer. With `sincePrevious`, the snapshot
@@ -93,7 +105,7 @@ struct AnalysisRequest {
         var context = ReportContext(
             snapshot: snapshot, peopleCount: analysis.organization.people.count, linkCount: linkCount,
             policyDescription: self.policy ?? "built-in defaults", linkFilter: filter,
-            anonymized: anonymize, minimumGroupSize: minimumGroupSize)
+            anonymized: anonymize, anonymizationKeyed: anonymize && anonymizationKey != nil, minimumGroupSize: minimumGroupSize)
         if let previous {
             let earlier = results[1].analysis
             context.sincePrevious = SnapshotComparison(from: previous, to: snapshot, diff: SnapshotDiff(from: earlier, to: analysis))
@@ -111,7 +123,9 @@ struct AnalysisRequest {
         var organizations = try snapshots.map { try db.organization(snapshotID: $0.id) }
         if anonymize {
             // One set of pseudonyms for all the snapshots, so a person has the same one in each.
+            let secret = anonymizationKey
             let pseudonyms = Pseudonyms(keys: organizations.flatMap { $0.people.map(\.key) }) { key in
+                if let secret { return SHA256.hmacHex(key: secret, message: Array(key.utf8)) }
                 var hash = SHA256()
                 hash.update(Array(key.utf8))
                 return hash.finalizeHex()

@@ -55,7 +55,7 @@ struct Diff: ParsableCommand {
     func run() throws {
         let db = try database.openExisting()
         let request = AnalysisRequest(
-            policy: policy, anonymize: privacy.anonymize, minimumGroupSize: privacy.minimumGroupSize)
+            policy: policy, anonymize: privacy.anonymize, anonymizationKey: privacy.key, minimumGroupSize: privacy.minimumGroupSize)
         let policy = try request.loadPolicy()
         let later = try db.snapshot(id: to)
         let earlier: Snapshot

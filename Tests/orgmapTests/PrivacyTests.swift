@@ -54,6 +54,42 @@ struct PrivacyTests {
         #expect(!report.stdout.contains("Leo Brandt"))
     }
 
+    /// With ORGMAP_ANONYMIZE_KEY set, pseudonyms are HMAC-SHA-256 under that secret: the same secret gives the
+    /// same pseudonyms (report and diff line up), another secret or none gives others, and names stay out.
+    @Test func aSecretKeysThePseudonyms() throws {
+        func pseudonyms(_ text: String) -> Set<String> {
+            Set(text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).filter { $0.hasPrefix("P-") }.map(String.init))
+        }
+        let cli = try sampleDatabase()
+        let unkeyed = try cli.run("report", "--anonymize", "--format", "csv")
+        let keyed = try cli.run("report", "--anonymize", "--format", "csv", environment: ["ORGMAP_ANONYMIZE_KEY": "correct horse battery staple"])
+        let again = try cli.run("report", "--anonymize", "--format", "csv", environment: ["ORGMAP_ANONYMIZE_KEY": "correct horse battery staple"])
+        let other = try cli.run("report", "--anonymize", "--format", "csv", environment: ["ORGMAP_ANONYMIZE_KEY": "another secret"])
+        #expect(keyed.status == 0, "\(keyed.stderr)")
+        #expect(!pseudonyms(keyed.stdout).isEmpty)
+        #expect(keyed.stdout == again.stdout)
+        #expect(pseudonyms(keyed.stdout).isDisjoint(with: pseudonyms(unkeyed.stdout)))
+        #expect(pseudonyms(keyed.stdout).isDisjoint(with: pseudonyms(other.stdout)))
+        #expect(Self.leaks(keyed.stdout) == [])
+
+        let markdown = try cli.run("report", "--anonymize", environment: ["ORGMAP_ANONYMIZE_KEY": "correct horse battery staple"])
+        #expect(markdown.stdout.contains("- **Privacy:** names, emails and HR ids are stable pseudonyms, keyed with a secret"))
+        // The key changes nothing without --anonymize.
+        #expect(try cli.run("report", environment: ["ORGMAP_ANONYMIZE_KEY": "x"]).stdout == (try cli.run("report")).stdout)
+
+        let diffs = try diffDatabase()
+        let secret = ["ORGMAP_ANONYMIZE_KEY": "s3cret"]
+        let diff = try diffs.run("diff", "--anonymize", environment: secret)
+        let report = try diffs.run("report", "--anonymize", environment: secret)
+        func names(_ text: String) -> Set<String> {
+            Set(text.components(separatedBy: "Person ").dropFirst().map { String($0.prefix { $0.isHexDigit }) }.filter { $0.count >= 6 })
+        }
+        #expect(diff.status == 0 && report.status == 0)
+        let shared = names(diff.stdout).intersection(names(report.stdout))
+        #expect(!shared.isEmpty, "the diff and the report under one secret name people alike")
+        #expect(names(diff.stdout).isDisjoint(with: names(try diffs.run("diff", "--anonymize").stdout)))
+    }
+
     @Test func smallDepartmentsFiguresAreSuppressed() throws {
         let cli = try sampleDatabase()
         let marker = "suppressed (fewer than 5 people)"

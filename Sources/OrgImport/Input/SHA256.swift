@@ -45,6 +45,17 @@ public struct SHA256: Sendable {
 
     /// The digest as 64 lowercase hex digits.
     public mutating func finalizeHex() -> String {
+        let hex: [Character] = Array("0123456789abcdef")
+        var out = ""
+        for byte in finalize() {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0xf)])
+        }
+        return out
+    }
+
+    /// The digest's 32 bytes.
+    public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
         var tail = pending
         tail.append(0x80)
@@ -58,12 +69,23 @@ public struct SHA256: Sendable {
             }
         }
         pending.removeAll()
-        let hex: [Character] = Array("0123456789abcdef")
-        var out = ""
-        for word in state {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(hex[Int((word >> UInt32(shift)) & 0xf)]) }
+        return state.flatMap { word in stride(from: 24, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+    }
+
+    /// HMAC-SHA-256 (RFC 2104) of `message` under `key`, as 64 lowercase hex digits.
+    public static func hmacHex(key: [UInt8], message: [UInt8]) -> String {
+        var block = key
+        if block.count > 64 {
+            var h = SHA256()
+            h.update(block)
+            block = h.finalize()
         }
-        return out
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        var inner = SHA256()
+        inner.update(block.map { $0 ^ 0x36 } + message)
+        var outer = SHA256()
+        outer.update(block.map { $0 ^ 0x5c } + inner.finalize())
+        return outer.finalizeHex()
     }
 
     private mutating func compress(_ block: UnsafeRawBufferPointer) {
