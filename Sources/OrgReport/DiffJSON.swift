@@ -18,10 +18,13 @@ public enum DiffJSON {
         var resolved: [Finding]
         var persisting: [Finding]
         var leaders: [LeaderChange]
+        /// Only with --since or --until.
+        var linkFilter: String?
 
         init(_ c: SnapshotComparison) {
             from = c.from
             to = c.to
+            linkFilter = c.linkFilter
             people = c.diff.people
             opened = c.diff.opened
             resolved = c.diff.resolved

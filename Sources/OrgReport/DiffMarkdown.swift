@@ -28,6 +28,7 @@ public enum DiffMarkdown {
             "# What changed between snapshot #\(c.from.id) and snapshot #\(c.to.id)", "",
             "- **From:** \(describe(c.from)), \(ReportFormat.count(c.from.personCount)) people",
             "- **To:** \(describe(c.to)), \(ReportFormat.count(c.to.personCount)) people",
+        ] + (c.linkFilter.map { ["- **Links:** in both snapshots, only \(esc($0))"] } ?? []) + [
             "- **Findings:** \(d.opened.count) opened, \(d.resolved.count) resolved, \(d.persisting.count) persisting",
             "- **Engineering leaders:** \(d.tierChanges.count) changed tier, \(d.reachChanges.count) gained or lost a business department",
             "- **People:** \(p.joined.count) joined, \(p.left.count) left, \(p.moved.count) moved, \(p.retitled.count) changed title",

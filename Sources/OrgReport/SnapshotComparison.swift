@@ -9,10 +9,13 @@ public struct SnapshotComparison: Sendable {
     /// The later snapshot.
     public var to: Snapshot
     public var diff: SnapshotDiff
+    /// The `--since`/`--until` filter in words ("links dated 2026-01-01 to 2026-03-31"), nil when none.
+    public var linkFilter: String?
 
-    public init(from: Snapshot, to: Snapshot, diff: SnapshotDiff) {
+    public init(from: Snapshot, to: Snapshot, diff: SnapshotDiff, linkFilter: String? = nil) {
         self.from = from
         self.to = to
         self.diff = diff
+        self.linkFilter = linkFilter
     }
 }

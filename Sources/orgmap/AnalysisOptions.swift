@@ -14,13 +14,24 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A YAML policy file (see `orgmap policy init`); default: the built-in policy.", valueName: "file"))
     var policy: String?
 
+    @OptionGroup var dates: LinkDates
+    @OptionGroup var privacy: PrivacyOptions
+
+    func analyze(_ db: AppDatabase, sincePrevious: Bool = false) throws -> (analysis: Analysis, context: ReportContext) {
+        try AnalysisRequest(
+            snapshot: snapshot, policy: policy, since: dates.since, until: dates.until,
+            anonymize: privacy.anonymize, anonymizationKey: privacy.key, minimumGroupSize: privacy.minimumGroupSize
+        ).analyze(db, sincePrevious: sincePrevious)
+    }
+}
+
+/// `--since` and `--until`: the links that count, by their date. For every command that analyzes.
+struct LinkDates: ParsableArguments {
     @Option(help: ArgumentHelp("Only links dated on or after this day, YYYY-MM-DD (undated links are left out).", valueName: "date"))
     var since: String?
 
     @Option(help: ArgumentHelp("Only links dated on or before this day, YYYY-MM-DD (undated links are left out).", valueName: "date"))
     var until: String?
-
-    @OptionGroup var privacy: PrivacyOptions
 
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
@@ -29,13 +40,6 @@ struct AnalysisOptions: ParsableArguments {
             }
         }
         if let since, let until, since > until { throw ValidationError("--since \(since) is after --until \(until)") }
-    }
-
-    func analyze(_ db: AppDatabase, sincePrevious: Bool = false) throws -> (analysis: Analysis, context: ReportContext) {
-        try AnalysisRequest(
-            snapshot: snapshot, policy: policy, since: since, until: until,
-            anonymize: privacy.anonymize, anonymizationKey: privacy.key, minimumGroupSize: privacy.minimumGroupSize
-        ).analyze(db, sincePrevious: sincePrevious)
     }
 }
 
@@ -96,21 +100,25 @@ struct AnalysisRequest {
         let previous = sincePrevious ? try Self.snapshot(before: snapshot, in: db) : nil
         let results = try analyze(db, snapshots: [snapshot] + (previous.map { [$0] } ?? []), policy: policy)
         let (analysis, linkCount) = results[0]
-        let filter: String? = switch (since, until) {
-        case (nil, nil): nil
-        case let (s?, nil): "links dated \(s) or later"
-        case let (nil, u?): "links dated \(u) or earlier"
-        case let (s?, u?): "links dated \(s) to \(u)"
-        }
         var context = ReportContext(
             snapshot: snapshot, peopleCount: analysis.organization.people.count, linkCount: linkCount,
-            policyDescription: self.policy ?? "built-in defaults", linkFilter: filter,
+            policyDescription: self.policy ?? "built-in defaults", linkFilter: linkFilter,
             anonymized: anonymize, anonymizationKeyed: anonymize && anonymizationKey != nil, minimumGroupSize: minimumGroupSize)
         if let previous {
             let earlier = results[1].analysis
             context.sincePrevious = SnapshotComparison(from: previous, to: snapshot, diff: SnapshotDiff(from: earlier, to: analysis))
         }
         return (analysis, context)
+    }
+
+    /// The date range in words, for the reports; nil when none.
+    var linkFilter: String? {
+        switch (since, until) {
+        case (nil, nil): nil
+        case let (s?, nil): "links dated \(s) or later"
+        case let (nil, u?): "links dated \(u) or earlier"
+        case let (s?, u?): "links dated \(s) to \(u)"
+        }
     }
 
     func loadPolicy() throws -> Policy { try policy.map(PolicyFile.load) ?? .default }

@@ -26,10 +26,12 @@ struct Diff: ParsableCommand {
             moved (department, team or line manager) or changed title, matched by their HR id. See docs/diff.md.
 
             Default: the latest snapshot (--to) against the one before it (--from); `orgmap snapshots` lists them.
+            --since and --until keep, in both snapshots, only the links dated in that range, as for `report`.
 
             Examples:
               orgmap diff > what-changed.md
               orgmap diff --from 1 --to 3 --format json --output diff.json
+              orgmap diff --since 2026-10-01 # only links dated from October, in both snapshots
               orgmap diff --anonymize        # the same pseudonyms as report --anonymize
             """
     )
@@ -49,13 +51,14 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("Write the diff to this file instead of standard output (replaced whole, never half-written).", valueName: "file"))
     var output: String?
 
+    @OptionGroup var dates: LinkDates
     @OptionGroup var privacy: PrivacyOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let db = try database.openExisting()
         let request = AnalysisRequest(
-            policy: policy, anonymize: privacy.anonymize, anonymizationKey: privacy.key, minimumGroupSize: privacy.minimumGroupSize)
+            policy: policy, since: dates.since, until: dates.until, anonymize: privacy.anonymize, anonymizationKey: privacy.key, minimumGroupSize: privacy.minimumGroupSize)
         let policy = try request.loadPolicy()
         let later = try db.snapshot(id: to)
         let earlier: Snapshot
@@ -69,7 +72,7 @@ struct Diff: ParsableCommand {
         }
         let analyses = try request.analyze(db, snapshots: [earlier, later], policy: policy)
         let diff = SnapshotDiff(from: analyses[0].analysis, to: analyses[1].analysis)
-        let text = format.render(SnapshotComparison(from: earlier, to: later, diff: diff))
+        let text = format.render(SnapshotComparison(from: earlier, to: later, diff: diff, linkFilter: request.linkFilter))
         try deliver(text, to: output, summary: "\(diff.opened.count) opened, \(diff.resolved.count) resolved, \(diff.persisting.count) persisting")
     }
 }

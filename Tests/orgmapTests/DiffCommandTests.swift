@@ -134,4 +134,31 @@ struct DiffCommandTests {
         let firstJSON = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run("report", "--snapshot", "1", "--format", "json").stdout.utf8)) as? [String: Any])
         #expect(Set(firstJSON.keys) == ["snapshot", "summary", "findings", "leaders", "departments", "unknown"])
     }
+
+    /// --since and --until filter both snapshots' links, as for `report`, and the diff says so.
+    @Test func sinceAndUntilFilterBothSnapshotsLinks() throws {
+        let cli = try diffDatabase()
+        let plain = try cli.run("diff", "--format", "json")
+        let filtered = try cli.run("diff", "--since", "2026-01-01", "--format", "json")
+        #expect(filtered.status == 0, "\(filtered.stderr)")
+        let before = try #require(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])
+        let after = try #require(try JSONSerialization.jsonObject(with: Data(filtered.stdout.utf8)) as? [String: Any])
+        #expect(before["link_filter"] == nil)
+        #expect(after["link_filter"] as? String == "links dated 2026-01-01 or later")
+        // The fixtures' links are undated, so the range leaves none: no leader has link data on either side.
+        func linked(_ document: [String: Any]) -> [Bool] {
+            (document["leaders"] as? [[String: Any]] ?? []).flatMap { leader -> [Bool] in
+                let has = leader["has_link_data"] as? [String: Any] ?? [:]
+                return [has["from"] as? Bool, has["to"] as? Bool].compactMap { $0 }
+            }
+        }
+        #expect(linked(before).contains(true))
+        #expect(!linked(after).isEmpty && !linked(after).contains(true))
+
+        let markdown = try cli.run("diff", "--since", "2026-01-01", "--until", "2026-03-31")
+        #expect(markdown.stdout.contains("- **Links:** in both snapshots, only links dated 2026-01-01 to 2026-03-31"))
+        #expect(!(try cli.run("diff")).stdout.contains("- **Links:**"))
+        #expect(try cli.run("diff", "--since", "2026-13-01").status == 64)
+        #expect(try cli.run("diff", "--since", "2026-03-01", "--until", "2026-01-01").status == 64)
+    }
 }
