@@ -116,7 +116,7 @@ public enum MarkdownReport {
                 for finding in mostSeriousFirst(findings).prefix(limit) { lines += entry(finding, number: &number) }
                 let hidden = findings.count - limit
                 lines += [
-                    "*\(ReportFormat.count(hidden)) more `\(rule.rawValue)` finding\(hidden == 1 ? "" : "s") not written out here: `--top \(limit)` shows the \(limit) most serious of each rule (highest tier, then lowest E-I, then largest department). `--top 0` writes every finding; `--format csv` and `--format json` always hold them all.*",
+                    "*\(ReportFormat.count(hidden)) more `\(rule.rawValue)` finding\(hidden == 1 ? "" : "s") not written out here: `--top \(limit)` shows the \(limit) most telling of each rule (highest tier, then lowest E-I, or highest for a strength, then largest department). `--top 0` writes every finding; `--format csv` and `--format json` always hold them all.*",
                     "",
                 ]
             }
@@ -135,15 +135,17 @@ public enum MarkdownReport {
         ]
     }
 
-    /// Highest tier first, then lowest E-I, then largest department; report order among equals.
+    /// Highest tier first, then lowest E-I (highest for `boundary-spanner`, a strength), then largest
+    /// department; report order among equals.
     static func mostSeriousFirst(_ findings: [Finding]) -> [Finding] {
+        let strength = findings.first?.rule == .boundarySpanner
         func tier(_ f: Finding) -> Tier? { if case .text(let t)? = f.evidence["tier"] { Tier(rawValue: t) } else { nil } }
         func ei(_ f: Finding) -> Double { if case .number(let x)? = f.evidence["ei_index"] { x } else { 0 } }
         func people(_ f: Finding) -> Int { if case .integer(let n)? = f.evidence["department_people"] { n } else { 0 } }
         return findings.enumerated().sorted { x, y in
             let (a, b) = (x.element, y.element)
             if tier(a) != tier(b) { return (tier(a) ?? .individualContributor) > (tier(b) ?? .individualContributor) }
-            if ei(a) != ei(b) { return ei(a) < ei(b) }
+            if ei(a) != ei(b) { return strength ? ei(a) > ei(b) : ei(a) < ei(b) }
             if people(a) != people(b) { return people(a) > people(b) }
             return x.offset < y.offset
         }.map(\.element)

@@ -146,14 +146,18 @@ extension AppDatabase {
             // Stepped through SQLite's C API, then sorted by pair and summed: a dictionary of millions of pairs
             // cost three times as much (docs/benchmarks.md).
             var rows: [(pair: UInt64, weight: Double)] = []
-            // Sized up front rather than grown by doubling, which at 50M links held a 1 GB array and its half-size
-            // copy at once (docs/benchmarks.md): the span of the snapshot's link ids bounds their count (each
-            // query is one index lookup), and the import log's count is exact when imports interleaved.
-            let span = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM link WHERE snapshot_id = ?", arguments: [snapshotID]).map { last in
-                try last - (Int.fetchOne(db, sql: "SELECT MIN(id) FROM link WHERE snapshot_id = ?", arguments: [snapshotID]) ?? last) + 1
-            } ?? 0
-            let logged = try Int.fetchOne(db, sql: "SELECT SUM(rows_stored) FROM import_log WHERE kind = 'links' AND snapshot_id = ?", arguments: [snapshotID]) ?? 0
-            rows.reserveCapacity(logged > 0 ? min(span, logged) : span)
+            // Sized up front rather than grown by doubling (docs/benchmarks.md): the import log counts the rows
+            // stored, and the span of the snapshot's link ids (one index lookup each) bounds them. Both come from
+            // a file anyone can edit, so the figures are checked and the reservation capped; past it, it grows.
+            func integer(_ sql: String) throws -> Int? {
+                try DatabaseValue.fetchOne(db, sql: sql, arguments: [snapshotID]).flatMap(Int.fromDatabaseValue)
+            }
+            if let logged = try integer("SELECT TOTAL(rows_stored) FROM import_log WHERE kind = 'links' AND snapshot_id = ?"), logged > 0,
+               let last = try integer("SELECT MAX(id) FROM link WHERE snapshot_id = ?"),
+               let first = try integer("SELECT MIN(id) FROM link WHERE snapshot_id = ?") {
+                let (span, overflow) = last.subtractingReportingOverflow(first)
+                if !overflow, span >= 0 { rows.reserveCapacity(min(min(span, logged - 1) + 1, 1 << 24)) }
+            }
             let s = statement.sqliteStatement
             while true {
                 let code = sqlite3_step(s)

@@ -42,7 +42,9 @@ struct Report: ParsableCommand {
 
             --anonymize replaces names, emails and HR ids with stable pseudonyms (Person 3f2a9c, P-3f2a9c) \
             before the analysis, so no format and no sentence names a real person; the same person gets the \
-            same pseudonym in every run and in `orgmap diff --anonymize`. Titles, teams and department names \
+            same pseudonym in every run and in `orgmap diff --anonymize`. Anyone with the HR ids can recompute \
+            them, unless ORGMAP_ANONYMIZE_KEY holds a secret: the pseudonyms are then keyed with it (HMAC-SHA-256) \
+            and stay the same only under the same secret. Titles, teams and department names \
             are kept, and can identify people in a small organization. --min-group-size N (default 5 with \
             --anonymize, none without) replaces the figures of departments with fewer than N people by a \
             "suppressed (fewer than N people)" marker; findings about them keep their rule and severity. \

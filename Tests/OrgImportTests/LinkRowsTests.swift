@@ -31,4 +31,25 @@ struct LinkRowsTests {
         }
         #expect(stored == expected)
     }
+
+    /// ties() sizes its arrays from the import log and the link ids; in a database edited by hand those can be
+    /// anything, and the ties must still come out the same.
+    @Test func tiesSurviveAHandEditedDatabase() throws {
+        let db = try vivaOrg()
+        let result = try importLinks("source,target,weight\nP-1001,P-1002,1\nP-1002,P-1003,2\nP-1003,P-1001,3\nP-1004,P-1005,1\n", into: db)
+        let id = result.snapshot.id
+        let before = try db.ties(snapshotID: id)
+        #expect(before.count == 4)
+        for edit in [
+            "UPDATE link SET id = 9223372036854775807 WHERE id = (SELECT MAX(id) FROM link)",
+            "UPDATE link SET id = -9223372036854775807 WHERE id = (SELECT MIN(id) FROM link)",
+            "UPDATE import_log SET rows_stored = 9223372036854775807 WHERE kind = 'links'",
+            "INSERT INTO import_log SELECT NULL, kind, snapshot_id, file_name, sha256, rows_read, rows_stored, rows_skipped, warnings, duration_ms, imported_at FROM import_log WHERE kind = 'links'",
+            "UPDATE import_log SET rows_stored = -3 WHERE kind = 'links'",
+            "DELETE FROM import_log WHERE kind = 'links'",
+        ] {
+            try db.withoutForeignKeyChecks { try $0.execute(sql: edit) }
+            #expect(try db.ties(snapshotID: id) == before, "after \(edit)")
+        }
+    }
 }

@@ -49,6 +49,7 @@ struct CLI {
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "ORGMAP_DB")
+        env.removeValue(forKey: "ORGMAP_ANONYMIZE_KEY")
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()

@@ -126,6 +126,7 @@ final class BackgroundRun {
         process.currentDirectoryURL = cli.folder
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "ORGMAP_DB")
+        environment.removeValue(forKey: "ORGMAP_ANONYMIZE_KEY")
         process.environment = environment
         try Data().write(to: URL(fileURLWithPath: cli.path("\(name).out")))
         try Data().write(to: URL(fileURLWithPath: cli.path("\(name).err")))

@@ -71,6 +71,8 @@ struct LargeReportTests {
 
     @Test func topMustNotBeNegative() throws {
         let cli = try CLI()
-        #expect(try cli.run("report", "--top", "-1").status == 64)
+        let negative = try cli.run("report", "--top=-1")
+        #expect(negative.status == 64)
+        #expect(negative.stderr.contains("--top -1: expected a number of findings, 0 or more"), "\(negative.stderr)")
     }
 }
