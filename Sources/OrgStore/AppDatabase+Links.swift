@@ -52,23 +52,14 @@ public struct LinkBatch: Sendable {
 
 /// Inserts the links of one import, inside its transaction.
 public final class LinkWriter {
-    /// One row, and ``rowsPerInsert`` rows a statement: SQLite then opens the table and its index once per
-    /// statement instead of once per row (docs/benchmarks.md).
-    private let insert: Statement
-    private let insertMany: Statement
-    private static let rowsPerInsert = 64
+    private let insert: MultiRowInsert
     public let resolver: PersonResolver
     public private(set) var stored = 0
 
     init(db: Database, snapshotID: Int64, importID: Int64) throws {
-        func statement(rows: Int) throws -> Statement {
-            try db.makeStatement(sql: """
-                INSERT INTO link (snapshot_id, import_id, source_id, target_id, weight, kind, date)
-                VALUES \(Array(repeating: "(\(snapshotID), \(importID), ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
-                """)
-        }
-        insert = try statement(rows: 1)
-        insertMany = try statement(rows: Self.rowsPerInsert)
+        insert = try MultiRowInsert(
+            db, head: "INSERT INTO link (snapshot_id, import_id, source_id, target_id, weight, kind, date) VALUES",
+            row: "(\(snapshotID), \(importID), ?, ?, ?, ?, ?)", rowsPerStatement: 64)
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0
         var byKey = ByteKeyTable(capacity: count)
         var byEmail = ByteKeyTable(capacity: count)
@@ -84,24 +75,13 @@ public final class LinkWriter {
 
     public func insert(_ batch: LinkBatch) throws {
         try batch.text.withUnsafeBufferPointer { text in
-            // Binds link `i` as the `slot`th row of `statement`; the text stays put until it is stepped.
-            func bind(_ i: Int, to statement: Statement, slot: Int) {
-                let first = Int32(slot * 5)
+            // The text stays put until the statement is stepped: bound without a copy.
+            try insert.run(count: batch.count) { i, statement, first in
                 statement.bind(first + 1, batch.sources[i])
                 statement.bind(first + 2, batch.targets[i])
                 statement.bind(first + 3, batch.weights[i])
                 statement.bindStatic(first + 4, batch.kinds[i].isEmpty ? nil : UnsafeBufferPointer(rebasing: text[batch.kinds[i]]))
                 statement.bindStatic(first + 5, batch.dates[i].isEmpty ? nil : UnsafeBufferPointer(rebasing: text[batch.dates[i]]))
-            }
-            var i = 0
-            while batch.count - i >= Self.rowsPerInsert {
-                for slot in 0..<Self.rowsPerInsert { bind(i + slot, to: insertMany, slot: slot) }
-                try insertMany.stepDone()
-                i += Self.rowsPerInsert
-            }
-            for i in i..<batch.count {
-                bind(i, to: insert, slot: 0)
-                try insert.stepDone()
             }
         }
         stored += batch.count

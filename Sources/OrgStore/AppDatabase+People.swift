@@ -122,11 +122,7 @@ public final class PeopleWriter {
     public let snapshotID: Int64
     private let firstID: Int64
     private let db: Database
-    /// One row, and ``rowsPerInsert`` rows a statement: SQLite then opens the table and its indexes once per
-    /// statement instead of once per row (docs/benchmarks.md).
-    private let insertPerson: Statement
-    private let insertPeople: Statement
-    private static let rowsPerInsert = 32
+    private let insertPeople: MultiRowInsert
     private let insertDepartment: Statement
     private let insertTeam: Statement
     /// By the batches' numbering.
@@ -140,14 +136,9 @@ public final class PeopleWriter {
         self.db = db
         self.snapshotID = snapshotID
         firstID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM person") ?? 0) + 1
-        func insert(rows: Int) throws -> Statement {
-            try db.makeStatement(sql: """
-                INSERT INTO person (id, snapshot_id, person_key, name, email, title, level, location, department_id, team_id, manager_id, source_line)
-                VALUES \(Array(repeating: "(?, \(snapshotID), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
-                """)
-        }
-        insertPerson = try insert(rows: 1)
-        insertPeople = try insert(rows: Self.rowsPerInsert)
+        insertPeople = try MultiRowInsert(
+            db, head: "INSERT INTO person (id, snapshot_id, person_key, name, email, title, level, location, department_id, team_id, manager_id, source_line) VALUES",
+            row: "(?, \(snapshotID), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rowsPerStatement: 32)
         insertDepartment = try db.makeStatement(sql: "INSERT INTO department (snapshot_id, name) VALUES (?, ?)")
         insertTeam = try db.makeStatement(sql: "INSERT INTO team (department_id, name) VALUES (?, ?)")
     }
@@ -163,14 +154,11 @@ public final class PeopleWriter {
         }
         let columns = PersonBatch.columns
         try batch.text.withUnsafeBufferPointer { text in
-            // Binds person `i` as the `slot`th row of `statement`.
-            func bind(_ i: Int, to statement: Statement, slot: Int) {
-                let first = Int32(slot * 11)
-                let row = Int(batch.rows[i])
+            // The text stays put until the statement is stepped: bound without a copy. (The pointers stay
+            // bound after this batch is gone; every row rebinds all of them before a step.)
+            try insertPeople.run(count: batch.count) { i, statement, first in
                 let manager = batch.managerRows[i]
-                statement.bind(first + 1, firstID + Int64(row))
-                // The text stays put until the statement is stepped: bound without a copy. (The pointers stay
-                // bound after this batch is gone; every row rebinds all of them before a step.)
+                statement.bind(first + 1, firstID + Int64(batch.rows[i]))
                 for c in 0..<columns {
                     let count = Int(batch.spans[(i * columns + c) * 2 + 1])
                     let start = Int(batch.spans[(i * columns + c) * 2])
@@ -180,21 +168,13 @@ public final class PeopleWriter {
                 statement.bind(first + 9, batch.teams[i] < 0 ? nil : teamIDs[Int(batch.teams[i])])
                 statement.bind(first + 10, manager < 0 ? nil : firstID + Int64(manager))
                 statement.bind(first + 11, batch.lines[i])
-                if row >= storedManagers.count {
-                    storedManagers.append(contentsOf: repeatElement(-1, count: row + 1 - storedManagers.count))
-                }
-                storedManagers[row] = manager
             }
-            var i = 0
-            while batch.count - i >= Self.rowsPerInsert {
-                for slot in 0..<Self.rowsPerInsert { bind(i + slot, to: insertPeople, slot: slot) }
-                try insertPeople.stepDone()
-                i += Self.rowsPerInsert
+        }
+        for (row, manager) in zip(batch.rows, batch.managerRows) {
+            if Int(row) >= storedManagers.count {
+                storedManagers.append(contentsOf: repeatElement(-1, count: Int(row) + 1 - storedManagers.count))
             }
-            for i in i..<batch.count {
-                bind(i, to: insertPerson, slot: 0)
-                try insertPerson.stepDone()
-            }
+            storedManagers[Int(row)] = manager
         }
         stored += batch.count
     }

@@ -18,28 +18,6 @@ extension Statement {
 
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(sqliteStatement, index, value) }
 
-    func bind(_ index: Int32, _ value: String?) {
-        guard var value else {
-            sqlite3_bind_null(sqliteStatement, index)
-            return
-        }
-        let s = sqliteStatement
-        _ = value.withUTF8 { utf8 in
-            utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(s, index, $0.baseAddress, Int32($0.count), Self.transient) }
-        }
-    }
-
-    /// UTF-8 bytes, nil for NULL.
-    func bind(_ index: Int32, _ value: UnsafeBufferPointer<UInt8>?) {
-        guard let value, let base = value.baseAddress else {
-            sqlite3_bind_null(sqliteStatement, index)
-            return
-        }
-        _ = base.withMemoryRebound(to: CChar.self, capacity: value.count) {
-            sqlite3_bind_text(sqliteStatement, index, $0, Int32(value.count), Self.transient)
-        }
-    }
-
     /// UTF-8 bytes that stay where they are until the statement is stepped; nil for NULL.
     func bindStatic(_ index: Int32, _ value: UnsafeBufferPointer<UInt8>?) {
         guard let value, let base = value.baseAddress else {
