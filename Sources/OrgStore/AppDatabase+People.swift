@@ -65,7 +65,7 @@ public struct PersonBatcher: Sendable {
         var name: String
     }
 
-    private var departments = ByteKeyTable()
+    private var departments = TextKeyTable()
     private var teams: [TeamKey: Int32] = [:]
     public private(set) var batch = PersonBatch()
 
@@ -75,7 +75,7 @@ public struct PersonBatcher: Sendable {
     /// known while reading, -1 otherwise (``PeopleWriter/finish(people:managerRows:)`` sets it then).
     public mutating func append(_ person: Person, row: Int, line: Int, managerRow: Int32) {
         let department: Int32
-        if let known = departments.insert(person.department.canonicalKey, id: Int64(departments.count)) {
+        if let known = departments.insert(person.department, id: Int64(departments.count)) {
             department = Int32(known)
         } else {
             department = Int32(departments.count - 1)

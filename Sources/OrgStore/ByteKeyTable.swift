@@ -3,6 +3,28 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
+
+/// Text keys compared as Swift compares text, found by their bytes in a ``ByteKeyTable``: "José" typed composed
+/// (NFC) or decomposed (NFD, as macOS writes it) is one key. The people import's HR ids and department names.
+public struct TextKeyTable: Sendable {
+    private var table = ByteKeyTable()
+
+    public init() {}
+
+    public var count: Int { table.count }
+
+    /// Adds `key` with `id` unless it is there; returns the id it had, or nil when it was added.
+    @discardableResult
+    public mutating func insert(_ key: String, id: Int64) -> Int64? { table.insert(Self.canonical(key), id: id) }
+
+    public subscript(key: String) -> Int64? { table[Self.canonical(key)] }
+
+    /// The composed form (NFC); ASCII, most keys, as it is.
+    private static func canonical(_ key: String) -> String {
+        key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
+    }
+}
 
 /// A hash table from byte strings to ids, looked up without making a `String`: the links import resolves two
 /// endpoints a row for millions of rows, and the people import indexes every key as it reads (docs/benchmarks.md).

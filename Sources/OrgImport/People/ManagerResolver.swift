@@ -17,7 +17,7 @@ struct ManagerResolver {
     static let noManagerMarkers: Set<String> = ["xx", "n/a", "na", "none", "null", "nil", "-", "--", "n/d", "#n/a"]
 
     private enum MatchKind: String { case id, email, name }
-    private let byKey: ByteKeyTable
+    private let byKey: TextKeyTable
     private var byEmail: [String: [Int]] = [:]
     private var byName: [String: [Int]] = [:]
     private var indexedEmailsAndNames = false
@@ -46,7 +46,7 @@ struct ManagerResolver {
         // Managers read before their reports are already resolved by id: only the others are looked up.
         let allByID = people.indices.allSatisfy { i in
             guard rows.earlyManagers[i] < 0, let value = rows.managers[i] else { return true }
-            return byKey[value.canonicalKey] != nil || Self.noManagerMarkers.contains(value.lowercased())
+            return byKey[value] != nil || Self.noManagerMarkers.contains(value.lowercased())
         }
         let kind = allByID ? .id : matchKind(for: rows.managers.lazy.compactMap { $0 })
         managerMatchedBy = describe(kind)
@@ -120,7 +120,7 @@ struct ManagerResolver {
 
     private func lookup(_ value: String, kind: MatchKind) -> Lookup {
         let hits: [Int] = switch kind {
-        case .id: byKey[value.canonicalKey].map { [Int($0)] } ?? []
+        case .id: byKey[value].map { [Int($0)] } ?? []
         case .email: byEmail[value.lowercased()] ?? []
         case .name: byName[Self.nameKey(value)] ?? []
         }
@@ -144,11 +144,11 @@ struct ManagerResolver {
 
     /// The kind of key most of the values match; ids win ties, then emails.
     private mutating func matchKind(for values: some Sequence<String>) -> MatchKind {
-        if values.allSatisfy({ byKey[$0.canonicalKey] != nil || Self.noManagerMarkers.contains($0.lowercased()) }) { return .id }
+        if values.allSatisfy({ byKey[$0] != nil || Self.noManagerMarkers.contains($0.lowercased()) }) { return .id }
         indexEmailsAndNames()
         var counts: [MatchKind: Int] = [.id: 0, .email: 0, .name: 0]
         for v in values {
-            if byKey[v.canonicalKey] != nil { counts[.id]! += 1 }
+            if byKey[v] != nil { counts[.id]! += 1 }
             if byEmail[v.lowercased()] != nil { counts[.email]! += 1 }
             if byName[Self.nameKey(v)] != nil { counts[.name]! += 1 }
         }

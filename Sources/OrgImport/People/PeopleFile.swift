@@ -171,7 +171,7 @@ struct RawRows {
     var dottedLines: [String?] = []
     let hasDottedLines: Bool
     /// The first row of each key.
-    private(set) var byKey = ByteKeyTable()
+    private(set) var byKey = TextKeyTable()
     /// Rows whose key an earlier row already has, with that row.
     private(set) var duplicates: [(row: Int, first: Int)] = []
     /// The row whose key is the manager value, when that row came earlier (and is not the row itself); -1 otherwise.
@@ -187,11 +187,11 @@ struct RawRows {
     mutating func append(_ person: Person, line: Int, nameAlias: String?, manager: String?, dottedLine: String?) -> (index: Int, isFirst: Bool) {
         let row = people.count
         var isFirst = true
-        if let first = byKey.insert(person.key.canonicalKey, id: Int64(row)) {
+        if let first = byKey.insert(person.key, id: Int64(row)) {
             duplicates.append((row, Int(first)))
             isFirst = false
         }
-        earlyManagers.append(manager.flatMap { byKey[$0.canonicalKey] }.flatMap { Int($0) == row ? nil : Int32($0) } ?? -1)
+        earlyManagers.append(manager.flatMap { byKey[$0] }.flatMap { Int($0) == row ? nil : Int32($0) } ?? -1)
         people.append(person)
         lines.append(line)
         nameAliases.append(nameAlias)
