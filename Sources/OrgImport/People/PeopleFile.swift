@@ -106,16 +106,16 @@ extension PeopleFile {
                     key: key, name: name ?? key, email: email, title: try value(.title), department: department,
                     team: try value(.team), level: try value(.level), location: try value(.location))
                 let row = rows.append(person, line: line, nameAlias: nameAlias, manager: try value(.manager), dottedLine: try value(.dottedLine))
-                // Once the file has a problem nothing will be kept: stop handing rows over.
-                if sink != nil, row.isFirst, collector.problems.isEmpty, rows.duplicates.isEmpty {
-                    batcher.append(person, row: row.index, line: line, managerRow: rows.earlyManagers[row.index])
+                // Once the file has a problem (a duplicate key included) nothing will be kept: stop handing rows over.
+                if sink != nil, collector.problems.isEmpty, rows.duplicates.isEmpty {
+                    batcher.append(person, row: row, line: line, managerRow: rows.earlyManagers[row])
                 }
                 return nil
             }
             if let problem { collector.add(problem) }
             if let sink, batcher.isFull { try sink(batcher.take()) }
         }
-        if let sink, batcher.batch.count > 0 { try sink(batcher.take()) }
+        if let sink, batcher.batch.count > 0, collector.problems.isEmpty, rows.duplicates.isEmpty { try sink(batcher.take()) }
         if rowsRead == 0 && collector.problems.isEmpty {
             collector.add(InputProblem(line: header.line, message: "the header has no rows under it; expected one row per person"))
         }
@@ -183,21 +183,17 @@ struct RawRows {
 
     var count: Int { people.count }
 
-    /// The new row's index, and whether its key is new.
-    mutating func append(_ person: Person, line: Int, nameAlias: String?, manager: String?, dottedLine: String?) -> (index: Int, isFirst: Bool) {
+    /// The new row's index; a key seen before is recorded in ``duplicates``.
+    mutating func append(_ person: Person, line: Int, nameAlias: String?, manager: String?, dottedLine: String?) -> Int {
         let row = people.count
-        var isFirst = true
-        if let first = byKey.insert(person.key, id: Int64(row)) {
-            duplicates.append((row, Int(first)))
-            isFirst = false
-        }
+        if let first = byKey.insert(person.key, id: Int64(row)) { duplicates.append((row, Int(first))) }
         earlyManagers.append(manager.flatMap { byKey[$0] }.flatMap { Int($0) == row ? nil : Int32($0) } ?? -1)
         people.append(person)
         lines.append(line)
         nameAliases.append(nameAlias)
         managers.append(manager)
         if hasDottedLines { dottedLines.append(dottedLine) }
-        return (row, isFirst)
+        return row
     }
 
     /// Hands the people over to their resolver, so each is held once.
