@@ -46,12 +46,7 @@ struct ConcurrencyTests {
     /// A report run while a big links import is writing succeeds and shows the snapshot either without any of
     /// the import's links or with all of them, never part.
     @Test func reportDuringALinksImportSeesAllOrNothing() throws {
-        let cli = try CLI()
-        try #require(try cli.run("generate", "--people", "2000", "--links", "\(CrashSafetyTests.bigLinks)", "--out", ".").status == 0)
-        let firstLinks = try String(contentsOfFile: cli.path("links.csv"), encoding: .utf8).split(separator: "\n").prefix(1_001).joined(separator: "\n") + "\n"
-        try cli.write("first-links.csv", firstLinks)
-        try #require(try cli.run("import", "people", "people.csv", "--as-of", "2026-10-01").status == 0)
-        try #require(try cli.run("import", "links", "first-links.csv").status == 0)
+        let cli = try CrashSafetyTests.bigLinksFolder()
         let before = try cli.run("report", "--format", "json")
         try #require(before.status == 0, "\(before.stderr)")
 

@@ -6,12 +6,7 @@ import Testing
 /// and nothing of the killed import.
 struct CrashSafetyTests {
     @Test func killedLinksImportLeavesThePreviousStateIntact() throws {
-        let cli = try CLI()
-        try #require(try cli.run("generate", "--people", "2000", "--links", "\(CrashSafetyTests.bigLinks)", "--out", ".").status == 0)
-        let firstLinks = try String(contentsOfFile: cli.path("links.csv"), encoding: .utf8).split(separator: "\n").prefix(1_001).joined(separator: "\n") + "\n"
-        try cli.write("first-links.csv", firstLinks)
-        try #require(try cli.run("import", "people", "people.csv", "--as-of", "2026-10-01").status == 0)
-        try #require(try cli.run("import", "links", "first-links.csv").status == 0)
+        let cli = try CrashSafetyTests.bigLinksFolder()
         let before = try DatabaseState(cli)
 
         let killed = try BackgroundRun(cli, "import", "links", "links.csv")
@@ -66,6 +61,18 @@ struct CrashSafetyTests {
         #expect(again.status == 0, "\(again.stderr)")
         #expect(staging().isEmpty)
         #expect(try DatabaseState(cli).integrity == "ok")
+    }
+
+    /// A folder with a generated org chart of 2,000 people and `links.csv` of ``bigLinks`` links, its database
+    /// holding the chart and the file's first 1,000 links: the next import of `links.csv` writes for seconds.
+    static func bigLinksFolder() throws -> CLI {
+        let cli = try CLI()
+        try #require(try cli.run("generate", "--people", "2000", "--links", "\(bigLinks)", "--out", ".").status == 0)
+        let firstLinks = try String(contentsOfFile: cli.path("links.csv"), encoding: .utf8).split(separator: "\n").prefix(1_001).joined(separator: "\n") + "\n"
+        try cli.write("first-links.csv", firstLinks)
+        try #require(try cli.run("import", "people", "people.csv", "--as-of", "2026-10-01").status == 0)
+        try #require(try cli.run("import", "links", "first-links.csv").status == 0)
+        return cli
     }
 
     /// Sized so that each import writes for a few seconds in a debug build: long enough to be killed mid-write.
