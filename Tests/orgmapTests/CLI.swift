@@ -66,3 +66,11 @@ struct CLI {
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
+
+/// A bad input for a table-driven test: what it is, its text (a whole file, or one row), what the error says.
+struct BadText: Sendable, CustomTestStringConvertible {
+    let name: String
+    let text: String
+    let says: String
+    var testDescription: String { name }
+}

@@ -86,30 +86,23 @@ struct HostileInputTests {
         #expect(cli.contents("orgmap.sqlite") == before)
     }
 
-    struct BadLinks: Sendable, CustomTestStringConvertible {
-        let name: String
-        let row: String
-        let says: String
-        var testDescription: String { name }
-    }
-
-    static let links: [BadLinks] = [
-        BadLinks(name: "NaN weight", row: "NW001,NW003,NaN,meeting,2026-10-14", says: "column 3 (weight): expected a weight, a number 0 or more, found 'NaN'"),
-        BadLinks(name: "infinite weight", row: "NW001,NW003,1e999,meeting,2026-10-14", says: "column 3 (weight): expected a weight, a number 0 or more, found '1e999'"),
-        BadLinks(name: "non-numeric weight", row: "NW001,NW003,three,meeting,2026-10-14", says: "column 3 (weight): expected a weight, a number 0 or more, found 'three'"),
-        BadLinks(name: "decimal comma weight", row: "NW001,NW003,\"2,5\",meeting,2026-10-14", says: "column 3 (weight): expected a weight, a number 0 or more, found '2,5'"),
-        BadLinks(name: "month 13", row: "NW001,NW003,1,meeting,2026-13-01", says: "column 5 (date): expected a date as YYYY-MM-DD (ISO 8601), found '2026-13-01'"),
-        BadLinks(name: "February 30", row: "NW001,NW003,1,meeting,2026-02-30", says: "column 5 (date): expected a date as YYYY-MM-DD (ISO 8601), found '2026-02-30'"),
-        BadLinks(name: "day first", row: "NW001,NW003,1,meeting,14/10/2026", says: "column 5 (date): expected a date as YYYY-MM-DD (ISO 8601), found '14/10/2026'"),
-        BadLinks(name: "words", row: "NW001,NW003,1,meeting,last Tuesday", says: "column 5 (date): expected a date as YYYY-MM-DD (ISO 8601), found 'last Tuesday'"),
-        BadLinks(name: "trailing garbage", row: "NW001,NW003,1,meeting,2026-10-14Z9", says: "column 5 (date): expected a date as YYYY-MM-DD (ISO 8601), found '2026-10-14Z9'"),
+    static let links: [BadText] = [
+        BadText(name: "NaN weight", text: "NW001,NW003,NaN,meeting,2026-10-14", says: "column 3 (weight): expected a weight, a number 0 or more, found 'NaN'"),
+        BadText(name: "infinite weight", text: "NW001,NW003,1e999,meeting,2026-10-14", says: "column 3 (weight): expected a weight, a number 0 or more, found '1e999'"),
+        BadText(name: "non-numeric weight", text: "NW001,NW003,three,meeting,2026-10-14", says: "column 3 (weight): expected a weight, a number 0 or more, found 'three'"),
+        BadText(name: "decimal comma weight", text: "NW001,NW003,\"2,5\",meeting,2026-10-14", says: "column 3 (weight): expected a weight, a number 0 or more, found '2,5'"),
+        BadText(name: "month 13", text: "NW001,NW003,1,meeting,2026-13-01", says: "column 5 (date): expected a date as YYYY-MM-DD (ISO 8601), found '2026-13-01'"),
+        BadText(name: "February 30", text: "NW001,NW003,1,meeting,2026-02-30", says: "column 5 (date): expected a date as YYYY-MM-DD (ISO 8601), found '2026-02-30'"),
+        BadText(name: "day first", text: "NW001,NW003,1,meeting,14/10/2026", says: "column 5 (date): expected a date as YYYY-MM-DD (ISO 8601), found '14/10/2026'"),
+        BadText(name: "words", text: "NW001,NW003,1,meeting,last Tuesday", says: "column 5 (date): expected a date as YYYY-MM-DD (ISO 8601), found 'last Tuesday'"),
+        BadText(name: "trailing garbage", text: "NW001,NW003,1,meeting,2026-10-14Z9", says: "column 5 (date): expected a date as YYYY-MM-DD (ISO 8601), found '2026-10-14Z9'"),
     ]
 
     @Test(arguments: links)
-    func hostileLinksChangeNothing(_ bad: BadLinks) throws {
+    func hostileLinksChangeNothing(_ bad: BadText) throws {
         let cli = try sampleDatabase()
         let before = try #require(cli.contents("orgmap.sqlite"))
-        try cli.write("bad.csv", "source,target,weight,kind,date\nNW001,NW002,1,chat,2026-10-13\n\(bad.row)\n")
+        try cli.write("bad.csv", "source,target,weight,kind,date\nNW001,NW002,1,chat,2026-10-13\n\(bad.text)\n")
         let result = try cli.run("import", "links", "bad.csv")
         #expect(result.status == 1)
         #expect(result.stderr.contains("bad.csv: line 3, \(bad.says)"), "\(result.stderr)")

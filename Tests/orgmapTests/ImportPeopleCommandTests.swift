@@ -45,36 +45,29 @@ struct ImportPeopleCommandTests {
         #expect(!FileManager.default.fileExists(atPath: cli.path("orgmap.sqlite")))
     }
 
-    struct Bad: Sendable, CustomTestStringConvertible {
-        let name: String
-        let csv: String
-        let says: String
-        var testDescription: String { name }
-    }
-
-    static let bad: [Bad] = [
-        Bad(name: "empty file", csv: "", says: "bad.csv: the file is empty"),
-        Bad(name: "header only", csv: "id,name,manager\n", says: "bad.csv: line 1: the header has no rows"),
-        Bad(name: "ragged row", csv: "id,name,manager\n1,A,\n2,B\n", says: "bad.csv: line 3: expected 3 fields"),
-        Bad(name: "duplicate id", csv: "id,name,manager\n1,A,\n1,B,\n", says: "bad.csv: line 3: duplicate id '1'"),
-        Bad(name: "self-manager", csv: "id,name,manager\n1,A,1\n", says: "bad.csv: line 2, column 3 (manager): A is their own manager"),
-        Bad(name: "cycle", csv: "id,name,manager\n1,A,\n2,B,3\n3,C,2\n", says: "bad.csv: line 3: the reporting lines form a cycle of 2 people"),
-        Bad(name: "unknown manager", csv: "id,name,manager\n1,A,\n2,B,7\n", says: "bad.csv: line 3, column 3 (manager): manager '7' is nobody in this file"),
-        Bad(name: "ambiguous manager", csv: "name,manager\nAl Bo,\nAl Bo,Cy Do\nCy Do,\nEd Fu,Al Bo\n", says: "bad.csv: line 3: duplicate id 'Al Bo'"),
-        Bad(name: "missing columns", csv: "title,department\nCTO,Eng\n", says: "bad.csv: line 1: no column identifies people"),
-        Bad(name: "unterminated quote", csv: "id,name,manager\n1,\"A,\n", says: "bad.csv: line 2, column 2: a quoted field opened here is never closed"),
-        Bad(name: "invalid UTF-8", csv: "id,name,manager\n1,Jos\u{E9},\n", says: "bad.csv: line 2, column 2: invalid UTF-8"),
+    static let bad: [BadText] = [
+        BadText(name: "empty file", text: "", says: "bad.csv: the file is empty"),
+        BadText(name: "header only", text: "id,name,manager\n", says: "bad.csv: line 1: the header has no rows"),
+        BadText(name: "ragged row", text: "id,name,manager\n1,A,\n2,B\n", says: "bad.csv: line 3: expected 3 fields"),
+        BadText(name: "duplicate id", text: "id,name,manager\n1,A,\n1,B,\n", says: "bad.csv: line 3: duplicate id '1'"),
+        BadText(name: "self-manager", text: "id,name,manager\n1,A,1\n", says: "bad.csv: line 2, column 3 (manager): A is their own manager"),
+        BadText(name: "cycle", text: "id,name,manager\n1,A,\n2,B,3\n3,C,2\n", says: "bad.csv: line 3: the reporting lines form a cycle of 2 people"),
+        BadText(name: "unknown manager", text: "id,name,manager\n1,A,\n2,B,7\n", says: "bad.csv: line 3, column 3 (manager): manager '7' is nobody in this file"),
+        BadText(name: "ambiguous manager", text: "name,manager\nAl Bo,\nAl Bo,Cy Do\nCy Do,\nEd Fu,Al Bo\n", says: "bad.csv: line 3: duplicate id 'Al Bo'"),
+        BadText(name: "missing columns", text: "title,department\nCTO,Eng\n", says: "bad.csv: line 1: no column identifies people"),
+        BadText(name: "unterminated quote", text: "id,name,manager\n1,\"A,\n", says: "bad.csv: line 2, column 2: a quoted field opened here is never closed"),
+        BadText(name: "invalid UTF-8", text: "id,name,manager\n1,Jos\u{E9},\n", says: "bad.csv: line 2, column 2: invalid UTF-8"),
     ]
 
     /// A bad file fails with status 1, names file and line, and leaves the database exactly as it was.
     @Test(arguments: bad)
-    func badInputChangesNothing(_ b: Bad) throws {
+    func badInputChangesNothing(_ b: BadText) throws {
         let cli = try CLI()
         try cli.write("people.csv", try cli.fixture("people.csv"))
         try #require(try cli.run("import", "people", "people.csv").status == 0)
         let before = try #require(cli.contents("orgmap.sqlite"))
-        var bytes = Data(b.csv.utf8)
-        if b.name == "invalid UTF-8" { bytes = Data(b.csv.replacingOccurrences(of: "\u{E9}", with: "\u{1}").utf8.map { $0 == 1 ? 0xE9 : $0 }) }
+        var bytes = Data(b.text.utf8)
+        if b.name == "invalid UTF-8" { bytes = Data(b.text.replacingOccurrences(of: "\u{E9}", with: "\u{1}").utf8.map { $0 == 1 ? 0xE9 : $0 }) }
         try bytes.write(to: URL(fileURLWithPath: cli.path("bad.csv")))
 
         let result = try cli.run("import", "people", "bad.csv")
