@@ -62,6 +62,15 @@ public struct AppDatabase: Sendable {
     /// need be, as ``open(path:create:busyTimeout:)`` does): by then the input is read, so `retry` stores what
     /// `body` had read.
     public static func importing<T>(into path: String, _ body: (AppDatabase) throws -> T, retry: (AppDatabase) throws -> T) throws -> T {
+        try importing(into: path, body, retry: retry, link: { link($0, $1) == 0 })
+    }
+
+    /// `link` makes the new name, true on success: tests stand in for file systems that refuse hard links or
+    /// answer "exists" for a link they made.
+    @discardableResult
+    static func importing<T>(
+        into path: String, _ body: (AppDatabase) throws -> T, retry: (AppDatabase) throws -> T, link: (String, String) -> Bool
+    ) throws -> T {
         if FileManager.default.fileExists(atPath: path) {
             return try body(open(path: path, create: false))
         }
@@ -87,7 +96,7 @@ public struct AppDatabase: Sendable {
         // link(2) never replaces a file: a database another orgmap created meanwhile is kept. (rename(2) would
         // replace it, so a file system without hard links, FAT or SMB, takes the `retry` path instead.)
         // On NFS a lost reply can report EEXIST for a link that was made: then the two names are one file.
-        if link(staging, path) == 0 || isSameFile(staging, path) {
+        if link(staging, path) || isSameFile(staging, path) {
             // The new name is made durable with its folder.
             _ = syncFile(url.deletingLastPathComponent().path)
             return result

@@ -93,3 +93,34 @@ extension ImportingTests {
         #expect(try files(beside: path) == [running, unrelated, "orgmap.sqlite"].sorted())
     }
 }
+
+extension ImportingTests {
+    /// A file system that refuses hard links (FAT, SMB): the chart is imported at the path by `retry`, and no
+    /// file is ever renamed over another.
+    @Test func withoutHardLinksTheImportLandsThroughRetry() throws {
+        let path = temporaryPath()
+        var retried = false
+        try AppDatabase.importing(into: path, { db in
+            _ = try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        }, retry: { db in
+            retried = true
+            _ = try db.importSnapshot(people: Array(samplePeople.prefix(2)), lines: [2, 3], asOf: "2026-11-01", log: record(2))
+        }, link: { _, _ in false })
+        #expect(retried)
+        #expect(try files(beside: path) == ["orgmap.sqlite"])
+        #expect(try AppDatabase.open(path: path, create: false).snapshots().map(\.personCount) == [2])
+    }
+
+    /// NFS can answer "exists" for a link it made: the two names are one file, so the import is done.
+    @Test func aLinkReportedFailedButMadeCounts() throws {
+        let path = temporaryPath()
+        try AppDatabase.importing(into: path, { db in
+            _ = try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        }, retry: { _ in Issue.record("the link was made") }, link: { staging, path in
+            _ = link(staging, path)
+            return false
+        })
+        #expect(try files(beside: path) == ["orgmap.sqlite"])
+        #expect(try AppDatabase.open(path: path, create: false).snapshots().map(\.personCount) == [4])
+    }
+}
