@@ -1,26 +1,14 @@
 import Foundation
 
-/// A day on the calendar, `YYYY-MM-DD`, validated (no 2026-02-30).
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+/// A day on the calendar, `YYYY-MM-DD`, validated (no 2026-02-30). Encodes as that text.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int
 
-    /// Parses exactly `YYYY-MM-DD`, byte by byte: links import millions of dates.
+    /// Parses exactly `YYYY-MM-DD`.
     public init?(_ text: String) {
-        var text = text
-        text.makeContiguousUTF8()
-        guard let date = text.utf8.withContiguousStorageIfAvailable(CalendarDate.init(utf8:)) ?? nil else { return nil }
-        self = date
-    }
-
-    /// Exactly the ten bytes `YYYY-MM-DD`.
-    public init?(utf8 b: UnsafeBufferPointer<UInt8>) {
-        guard let (y, m, d) = Self.parse(b) else { return nil }
-        self.init(year: y, month: m, day: d)
-    }
-
-    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        let b = Array(text.utf8)
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var n = 0
@@ -32,17 +20,24 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             return n
         }
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        return (y, m, d)
+        self.init(year: y, month: m, day: d)
     }
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), day >= 1 else { return nil }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard day <= lengths[month - 1] else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+              day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// Days in a month of the proleptic Gregorian calendar.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     public var description: String {
@@ -58,8 +53,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Today in the local time zone.
-    public static func today() -> String {
+    public static func today() -> CalendarDate {
         let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!.description
+        // The system calendar's components are always a valid Gregorian day.
+        return CalendarDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? CalendarDate(year: 1970, month: 1, day: 1)!
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a date as YYYY-MM-DD, found '\(text)'"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
     }
 }

@@ -29,8 +29,12 @@ public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
 public enum OrgMapError: Error, Sendable, CustomStringConvertible {
     /// An input file broke a rule: malformed CSV, a missing column, a duplicate id, a cycle... Nothing was written.
     case invalidInput(file: String, problems: [InputProblem], more: Int)
+    /// A policy file is not valid YAML or has a key of the wrong type or an unknown key. Nothing was run.
+    case invalidPolicy(file: String, problems: [InputProblem])
     /// A file could not be opened or read.
     case unreadableFile(path: String, reason: String)
+    /// A file could not be created or written (a report, the database, a sample); what was there is unchanged.
+    case unwritableFile(path: String, reason: String)
     /// The database was written by a newer orgmap: its schema has migrations this binary does not know.
     case databaseTooNew(path: String, unknownMigrations: [String])
     /// The file given as database is not an orgmap SQLite database.
@@ -50,8 +54,13 @@ public enum OrgMapError: Error, Sendable, CustomStringConvertible {
             if problems.count > 1 { lines.insert("\(problems.count + more) problems in \(file); nothing was imported:", at: 0) }
             else { lines.append("nothing was imported.") }
             return lines.joined(separator: "\n")
+        case let .invalidPolicy(file, problems):
+            let lines = problems.map { "\(file): \($0)" }
+            return (lines + ["The policy was not used; `orgmap policy init` writes a valid one to start from."]).joined(separator: "\n")
         case let .unreadableFile(path, reason):
             return "cannot read \(path): \(reason)"
+        case let .unwritableFile(path, reason):
+            return "cannot write \(path): \(reason)"
         case let .databaseTooNew(path, unknown):
             return "\(path) was written by a newer version of orgmap (schema migrations \(unknown.joined(separator: ", ")) are unknown to this one); upgrade orgmap or use another --db. The file was not changed."
         case let .notAnOrgmapDatabase(path, reason):

@@ -25,8 +25,8 @@ struct DepartmentEntry: Encodable {
         }
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(summary.name, forKey: .name)
-        try c.encode(summary.function, forKey: .function)
-        try c.encode(summary.functionReason, forKey: .functionReason)
+        try c.encode(summary.side, forKey: .function)
+        try c.encode(summary.sideReason, forKey: .functionReason)
         try c.encode(summary.isCore, forKey: .isCore)
         for key in [CodingKeys.people, .head, .hasLinkData, .leaders, .engineeringWeight] { try c.encodeNil(forKey: key) }
         try c.encode(rule.marker, forKey: .suppressed)

@@ -9,13 +9,13 @@ public enum DepartmentsTable {
             alignments: [.left, .left, .right, .left, .left, .right, .left, .right])
         for d in analysis.departments {
             if let rule = minimumGroupSize, rule.suppresses(d) {
-                table.append([d.name, d.function.rawValue, rule.marker, d.isCore ? "yes" : "no", "", "", "", ""])
+                table.append([d.name, d.side.rawValue, rule.marker, d.isCore ? "yes" : "no", "", "", "", ""])
                 continue
             }
-            let business = d.function == .business
+            let business = d.side == .business
             let leaders = d.leaders.map { "\($0.leader.name) (\(ReportFormat.weight($0.weight)))" }.joined(separator: ", ")
             table.append([
-                d.name, d.function.rawValue, String(d.people), d.isCore ? "yes" : "no", d.head?.name ?? "",
+                d.name, d.side.rawValue, String(d.people), d.isCore ? "yes" : "no", d.head?.name ?? "",
                 business ? (d.hasLinkData ? String(d.leaders.count) : "unknown") : "",
                 business ? leaders : "", business ? ReportFormat.weight(d.engineeringWeight) : "",
             ])

@@ -18,7 +18,7 @@ public enum DiffMarkdown {
 
     /// "snapshot #2 as of 2026-11-01, imported from people.csv"
     static func describe(_ s: Snapshot) -> String {
-        "snapshot #\(s.id) as of \(esc(s.asOf)), imported from \(esc(s.sourceFile))"
+        "snapshot #\(s.id) as of \(s.asOf), imported from \(esc(s.sourceFile))"
     }
 
     private static func header(_ c: SnapshotComparison) -> [String] {

@@ -33,7 +33,7 @@ public enum JSONReport {
 
     struct Scope: Encodable {
         var id: Int64?
-        var asOf: String?
+        var asOf: CalendarDate?
         var importedAt: String?
         var sourceFile: String?
         var people: Int

@@ -34,7 +34,7 @@ public enum MarkdownReport {
     private static func scope(_ analysis: Analysis, _ context: ReportContext) -> [String] {
         var lines = ["# Engineering leadership: who is connected to the business", ""]
         if let s = context.snapshot {
-            lines.append("- **Snapshot:** #\(s.id) as of \(esc(s.asOf)), imported from \(esc(s.sourceFile))")
+            lines.append("- **Snapshot:** #\(s.id) as of \(s.asOf), imported from \(esc(s.sourceFile))")
         }
         lines.append("- **People:** \(ReportFormat.count(context.peopleCount)), of whom \(ReportFormat.count(analysis.engineeringPeopleCount)) in engineering and \(ReportFormat.count(analysis.leaders.count)) engineering leaders")
         var links = "- **Links:** \(ReportFormat.count(context.linkCount)) imported (\(ReportFormat.count(analysis.importedTieCount)) pairs of people), plus \(ReportFormat.count(analysis.dottedLineTieCount)) dotted-line reporting lines"
@@ -113,7 +113,7 @@ public enum MarkdownReport {
                     for finding in findings { lines += entry(finding, number: &number) }
                     continue
                 }
-                for finding in mostSeriousFirst(findings).prefix(limit) { lines += entry(finding, number: &number) }
+                for finding in Finding.mostTellingFirst(findings).prefix(limit) { lines += entry(finding, number: &number) }
                 let hidden = findings.count - limit
                 lines += [
                     "*\(ReportFormat.count(hidden)) more `\(rule.rawValue)` finding\(hidden == 1 ? "" : "s") not written out here: `--top \(limit)` shows the \(limit) most telling of each rule (highest tier, then lowest E-I, or highest for a strength, then largest department). `--top 0` writes every finding; `--format csv` and `--format json` always hold them all.*",
@@ -133,22 +133,6 @@ public enum MarkdownReport {
             "- **Evidence:** \(evidence.joined(separator: "; "))",
             "- **Recommendation:** \(esc(finding.recommendation))", "",
         ]
-    }
-
-    /// Highest tier first, then lowest E-I (highest for `boundary-spanner`, a strength), then largest
-    /// department; report order among equals.
-    static func mostSeriousFirst(_ findings: [Finding]) -> [Finding] {
-        let strength = findings.first?.rule == .boundarySpanner
-        func tier(_ f: Finding) -> Tier? { if case .text(let t)? = f.evidence["tier"] { Tier(rawValue: t) } else { nil } }
-        func ei(_ f: Finding) -> Double { if case .number(let x)? = f.evidence["ei_index"] { x } else { 0 } }
-        func people(_ f: Finding) -> Int { if case .integer(let n)? = f.evidence["department_people"] { n } else { 0 } }
-        return findings.enumerated().sorted { x, y in
-            let (a, b) = (x.element, y.element)
-            if tier(a) != tier(b) { return (tier(a) ?? .individualContributor) > (tier(b) ?? .individualContributor) }
-            if ei(a) != ei(b) { return strength ? ei(a) > ei(b) : ei(a) < ei(b) }
-            if people(a) != people(b) { return people(a) > people(b) }
-            return x.offset < y.offset
-        }.map(\.element)
     }
 
     private static func leaders(_ analysis: Analysis, brief: Bool) -> [String] {
@@ -232,7 +216,7 @@ public enum MarkdownReport {
             "- **Function.** A department is engineering when its name matches one of the policy's engineering patterns (whole words: \"IT\" does not match \"Recruiting\"), unless a business pattern or an explicit list says otherwise. Anyone whose title matches a technology-leader pattern counts as engineering whatever their department.",
             "- **Tiers.** Technology leader: a technology-leader title (CTO, CIO, VP Engineering, chief architect...) with no such title above; without one, the senior leaders at the top of engineering. Senior engineering leader: a director, head-of or senior-manager title, or someone who manages managers. Engineering manager: has direct reports. Everyone else in engineering is an individual contributor.",
             "- **E-I index.** Krackhardt and Stern's (E − I) / (E + I) on link weights, where E is the weight of a leader's links to people outside engineering and I the weight of their links inside engineering (their own department and other engineering departments). It runs from −1 (every link stays in engineering) to +1 (every link reaches the business).",
-            "- **Expectations.** A technology leader should reach every core business department (at least \(p.minimumDepartmentSize) people\(p.coreBusinessDepartments == nil ? "" : ", or as listed in the policy")); a senior engineering leader at least \(p.seniorLeaderMinimumBusinessDepartments); an engineering manager none, since the article has managers working inside their team.",
+            "- **Expectations.** A technology leader should reach every core business department (at least \(p.minimumDepartmentSize) people\(p.coreBusinessDepartments == nil ? "" : ", or as listed in the policy")); a senior engineering leader at least \(p.seniorLeaderMinimumBusinessDepartments); an engineering manager none: by the engineering vs technology leadership distinction, managers work inside their team.",
             "- **Thresholds.** `low-external-ratio` fires below an E-I of \(ReportFormat.ei(p.technologyLeaderMinimumEI)) for technology leaders and \(ReportFormat.ei(p.seniorLeaderMinimumEI)) for senior leaders; `boundary-spanner` notes managers at or above \(ReportFormat.ei(p.boundarySpannerMinimumEI)) who reach at least \(p.boundarySpannerMinimumBusinessDepartments) business departments. A dotted-line reporting line counts as a link of weight \(ReportFormat.weight(p.dottedLineWeight)).",
             "- **Bridges.** Only engineering leaders' links make a business department bridged; individual contributors' links are shown but do not count. Leaders and departments with no imported link are unknown, not isolated.",
             "",

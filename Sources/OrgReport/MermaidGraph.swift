@@ -19,9 +19,9 @@ enum MermaidGraph {
     /// A department below `minimumGroupSize` keeps its node, labelled with the marker, but loses its edges and
     /// its unbridged outline: both are figures about its few people.
     static func render(_ analysis: Analysis, minimumGroupSize: MinimumGroupSize? = nil) -> [String] {
-        let function = Dictionary(analysis.departments.map { ($0.name, $0.function) }, uniquingKeysWith: { a, _ in a })
+        let side = Dictionary(analysis.departments.map { ($0.name, $0.side) }, uniquingKeysWith: { a, _ in a })
         let small = minimumGroupSize?.suppressedDepartments(in: analysis) ?? []
-        let crossing = analysis.departmentLinks.filter { function[$0.a] != function[$0.b] }
+        let crossing = analysis.departmentLinks.filter { side[$0.a] != side[$0.b] }
         let edges = crossing.filter { !small.contains($0.a) && !small.contains($0.b) }.prefix(maximumEdges)
         let unbridged = analysis.departments.filter { $0.isCore && $0.hasLinkData && $0.leaders.isEmpty }.map(\.name)
         var shown = Set(edges.flatMap { [$0.a, $0.b] })
@@ -36,14 +36,14 @@ enum MermaidGraph {
             ids[d.name] = id
             let text = small.contains(d.name) ? "\(d.name): \(minimumGroupSize?.marker ?? "")" : d.name
             let label = MarkdownEscaping.mermaidLabel(text)
-            lines.append(d.function == .engineering ? "    \(id)[\"\(label)\"]" : "    \(id)([\"\(label)\"])")
+            lines.append(d.side == .engineering ? "    \(id)[\"\(label)\"]" : "    \(id)([\"\(label)\"])")
         }
         for e in edges {
             lines.append("    \(ids[e.a]!) ---|\(ReportFormat.weight(e.weight))| \(ids[e.b]!)")
         }
         let open = analysis.departments.filter { shown.contains($0.name) && !small.contains($0.name) }
-        let engineering = open.filter { $0.function == .engineering }.compactMap { ids[$0.name] }
-        let business = open.filter { $0.function == .business }.compactMap { ids[$0.name] }
+        let engineering = open.filter { $0.side == .engineering }.compactMap { ids[$0.name] }
+        let business = open.filter { $0.side == .business }.compactMap { ids[$0.name] }
         let bridgeless = unbridged.filter { !small.contains($0) }
         let hidden = analysis.departments.filter { shown.contains($0.name) && small.contains($0.name) }.compactMap { ids[$0.name] }
         lines.append("    classDef engineering fill:#dbeafe,stroke:#1d4ed8")

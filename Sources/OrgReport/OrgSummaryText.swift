@@ -17,3 +17,15 @@ extension OrgSummary {
         return out
     }
 }
+
+/// `orgmap org --format json`: the snapshot and its summary.
+public enum OrgSummaryJSON {
+    public static func render(_ summary: OrgSummary, snapshot: Snapshot) -> String {
+        JSONOutput.encode(Document(snapshot: snapshot, summary: summary))
+    }
+
+    private struct Document: Encodable {
+        var snapshot: Snapshot
+        var summary: OrgSummary
+    }
+}

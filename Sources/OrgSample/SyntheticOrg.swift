@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 import OrgModel
 
 /// A deterministic synthetic organization, for benchmarks and for trying orgmap without real data:
@@ -209,13 +205,16 @@ public struct SyntheticOrg: Sendable {
 
 /// Buffered line writer: generating millions of rows must not be bound by tiny writes.
 struct CSVFileWriter {
-    private let file: UnsafeMutablePointer<FILE>
+    private let file: FileHandle
     private var buffer: [UInt8] = []
+    private var failure: (any Error)?
     let path: String
 
     init(path: String) throws {
-        guard let f = fopen(path, "w") else { throw OrgMapError.unreadableFile(path: path, reason: "cannot write here") }
-        file = f
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+            throw OrgMapError.unwritableFile(path: path, reason: "cannot create a file here")
+        }
+        self.file = file
         self.path = path
         buffer.reserveCapacity(1 << 20)
     }
@@ -226,13 +225,16 @@ struct CSVFileWriter {
         if buffer.count >= 1 << 20 { flush() }
     }
 
+    /// Keeps the first failure for ``close()`` to report, so writing a line never throws.
     private mutating func flush() {
-        _ = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        guard failure == nil else { return }
+        do { try file.write(contentsOf: buffer) } catch { failure = error }
         buffer.removeAll(keepingCapacity: true)
     }
 
     mutating func close() throws {
         flush()
-        if fclose(file) != 0 { throw OrgMapError.unreadableFile(path: path, reason: "cannot write here") }
+        try? file.close()
+        if let failure { throw OrgMapError.unwritableFile(path: path, reason: failure.localizedDescription) }
     }
 }

@@ -78,7 +78,7 @@ public struct AppDatabase: Sendable {
         removeAbandonedStagingFiles(of: url)
         let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).new").path
         guard createExclusively(staging) == 0 else {
-            throw OrgMapError.unreadableFile(path: path, reason: "cannot create the database file here")
+            throw OrgMapError.unwritableFile(path: path, reason: "cannot create the database file here")
         }
         defer { for suffix in ["", "-wal", "-shm"] { unlink(staging + suffix) } }
         let result: T
@@ -90,7 +90,7 @@ public struct AppDatabase: Sendable {
             // Written without syncs (see open): synced once, whole, before it gets its name.
             let failure = syncFile(staging)
             guard failure == 0 else {
-                throw OrgMapError.unreadableFile(path: path, reason: "cannot write the database: \(String(cString: strerror(failure)))")
+                throw OrgMapError.unwritableFile(path: path, reason: String(cString: strerror(failure)))
             }
         }
         // link(2) never replaces a file: a database another orgmap created meanwhile is kept. (rename(2) would
@@ -131,7 +131,7 @@ public struct AppDatabase: Sendable {
             switch createExclusively(file) {
             case 0: created = true
             case EEXIST: break
-            default: throw OrgMapError.unreadableFile(path: path, reason: "cannot create the database file here")
+            default: throw OrgMapError.unwritableFile(path: path, reason: "cannot create the database file here")
             }
         }
         var config = Configuration()
@@ -197,12 +197,16 @@ public struct AppDatabase: Sendable {
 
     var reader: any DatabaseReader { writer }
 
-    func write<T>(_ updates: (Database) throws -> T) throws -> T { try writer.write(updates) }
+    /// A read on this connection, for the fast paths that step rows themselves.
+    package func read<T>(_ body: (Database) throws -> T) throws -> T { try reader.read(body) }
+
+    /// One ordinary write transaction.
+    package func write<T>(_ updates: (Database) throws -> T) throws -> T { try writer.write(updates) }
 
     /// One IMMEDIATE transaction with SQLite's foreign key checks off, for bulk imports whose every reference
     /// the importer has already resolved against rows of the same transaction: the checks cost a B-tree lookup
     /// per reference per row (docs/benchmarks.md). The schema keeps its foreign keys for everything else.
-    func withoutForeignKeyChecks<T>(_ updates: (Database) throws -> T) throws -> T {
+    package func bulkWrite<T>(_ updates: (Database) throws -> T) throws -> T {
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }

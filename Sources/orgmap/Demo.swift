@@ -1,14 +1,10 @@
 import ArgumentParser
-import Foundation
-import OrgAnalysis
-import OrgImport
-import OrgModel
-import OrgReport
+import OrgMapKit
 import OrgSample
-import OrgStore
 
-struct Demo: ParsableCommand {
+struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Run the whole job on a realistic sample organization embedded in the binary.",
         discussion: """
             Imports the sample org chart (Northwind Labs, \(SampleOrg.peopleCount) people) and two months of \
@@ -27,27 +23,12 @@ struct Demo: ParsableCommand {
     var writeSample: String?
 
     @Option(help: "markdown, json or csv.")
-    var format: Report.Format = .markdown
+    var format: ReportFormat = .markdown
 
     func run() throws {
         if let writeSample {
-            for (name, bytes) in [(SampleOrg.peopleFileName, SampleOrg.people), (SampleOrg.linksFileName, SampleOrg.links)] {
-                let path = URL(fileURLWithPath: writeSample).appendingPathComponent(name).path
-                guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-                    throw OrgMapError.unreadableFile(path: path, reason: "cannot write the sample here")
-                }
-                FileHandle.standardError.write(Data("Wrote \(path)\n".utf8))
-            }
+            for path in try Demo.writeSample(into: writeSample) { note("Wrote \(path)") }
         }
-        let db = try AppDatabase.inMemory()
-        let logger = Diagnostics.logger(quiet: true)
-        _ = try PeopleImport.run(
-            input: ByteInput(bytes: SampleOrg.people, name: SampleOrg.peopleFileName), asOf: SampleOrg.asOf,
-            options: PeopleImportOptions(), dryRun: false, into: .database(db), logger: logger)
-        _ = try LinksImport.run(
-            input: ByteInput(bytes: SampleOrg.links, name: SampleOrg.linksFileName), database: db,
-            options: LinksImportOptions(), logger: logger)
-        let (analysis, context) = try AnalysisRequest().analyze(db)
-        emit(format.render(analysis, context: context))
+        emit(try Demo.report(format: format))
     }
 }

@@ -33,6 +33,11 @@ func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
+/// Writes one line for the user to standard error, where it stays out of results piped elsewhere.
+func note(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
 /// Progress on standard error, only when it is a terminal and not `--quiet`: one line, rewritten in place.
 enum TerminalProgress {
     static func reporter(quiet: Bool, label: String) -> (@Sendable (ImportProgress) -> Void)? {

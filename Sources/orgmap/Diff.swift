@@ -1,22 +1,7 @@
 import ArgumentParser
-import Foundation
-import OrgAnalysis
-import OrgModel
-import OrgReport
-import OrgStore
+import OrgMapKit
 
 struct Diff: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, json
-
-        func render(_ comparison: SnapshotComparison) -> String {
-            switch self {
-            case .markdown: DiffMarkdown.render(comparison)
-            case .json: DiffJSON.render(comparison)
-            }
-        }
-    }
-
     static let configuration = CommandConfiguration(
         abstract: "Compare two snapshots: which gaps opened, which closed, who moved.",
         discussion: """
@@ -43,36 +28,18 @@ struct Diff: ParsableCommand {
     var to: Int64?
 
     @Option(help: "markdown or json.")
-    var format: Format = .markdown
+    var format: DiffFormat = .markdown
 
-    @Option(help: ArgumentHelp("A YAML policy file (see `orgmap policy init`); default: the built-in policy.", valueName: "file"))
-    var policy: String?
-
-    @Option(help: ArgumentHelp("Write the diff to this file instead of standard output (replaced whole, never half-written).", valueName: "file"))
-    var output: String?
-
+    @OptionGroup var policy: PolicyOption
+    @OptionGroup var output: OutputOption
     @OptionGroup var dates: LinkDates
     @OptionGroup var privacy: PrivacyOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let db = try database.openExisting()
-        let request = AnalysisRequest(
-            policy: policy, since: dates.since, until: dates.until, anonymize: privacy.anonymize, anonymizationKey: privacy.key, minimumGroupSize: privacy.minimumGroupSize)
-        let policy = try request.loadPolicy()
-        let later = try db.snapshot(id: to)
-        let earlier: Snapshot
-        if let from {
-            earlier = try db.snapshot(id: from)
-        } else if let previous = try AnalysisRequest.snapshot(before: later, in: db) {
-            earlier = previous
-        } else {
-            throw OrgMapError.invalidArgument(
-                "\(db.path) has no snapshot before #\(later.id) (as of \(later.asOf)) to compare it with; a diff needs a second import: orgmap import people FILE --as-of DATE --db \(db.path)")
-        }
-        let analyses = try request.analyze(db, snapshots: [earlier, later], policy: policy)
-        let diff = SnapshotDiff(from: analyses[0].analysis, to: analyses[1].analysis)
-        let text = format.render(SnapshotComparison(from: earlier, to: later, diff: diff, linkFilter: request.linkFilter))
-        try deliver(text, to: output, summary: "\(diff.opened.count) opened, \(diff.resolved.count) resolved, \(diff.persisting.count) persisting")
+        let request = DiffRequest(from: from, to: to, analysis: AnalysisRequest(
+            policyFile: policy.policy, since: dates.sinceDate, until: dates.untilDate, privacy: privacy.privacy))
+        let comparison = try request.run(try database.openExisting())
+        try output.deliver(format.render(comparison), summary: comparison.findingsSummary)
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import OrgMapKit
 import OrgSample
 
 extension SyntheticOrg.LinkLayout: ExpressibleByArgument {}
@@ -57,12 +57,7 @@ struct Generate: ParsableCommand {
         options.links = links
         options.seed = seed
         options.crossDepartmentShare = crossShare
-        let org = SyntheticOrg(options)
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let peoplePath = URL(fileURLWithPath: out).appendingPathComponent("people.csv").path
-        let linksPath = URL(fileURLWithPath: out).appendingPathComponent("links.csv").path
-        try org.writePeople(to: peoplePath)
-        try org.writeLinks(to: linksPath, layout: linksFormat)
-        emit("Wrote \(people) people in \(departments) departments to \(peoplePath) and \(links) links to \(linksPath).\n")
+        let paths = try SyntheticFiles.write(options, layout: linksFormat, into: out)
+        emit("Wrote \(people) people in \(departments) departments to \(paths.people) and \(links) links to \(paths.links).\n")
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
-import Foundation
 import OrgImport
-import OrgModel
+import OrgMapKit
 
 extension LinkFormat: ExpressibleByArgument {}
 extension VivaWeight: ExpressibleByArgument {}
@@ -63,14 +62,12 @@ struct ImportLinks: ParsableCommand {
         return options
     }
 
-
     func run() throws {
         var options = try options()
         options.progress = TerminalProgress.reporter(quiet: reading.quiet, label: "importing \(file)")
         defer { TerminalProgress.finish(quiet: reading.quiet) }
-        let input = try ByteInput(path: file)
-        let result = try LinksImport.run(input: input, database: try database.openExisting(), options: options, logger: Diagnostics.logger(quiet: reading.quiet))
-        let skipped = result.rowsRead - result.stored
-        emit("Imported \(result.stored) link\(result.stored == 1 ? "" : "s") from \(result.fileName) (\(result.format.rawValue)) into snapshot \(result.snapshot.id) (as of \(result.snapshot.asOf)) in \(String(format: "%.2f", result.duration)) s\(skipped > 0 ? "; \(skipped) row\(skipped == 1 ? "" : "s") skipped" : "").\n")
+        let outcome = try LinksImport(source: .path(file), options: options)
+            .run(in: try database.openExisting(), logger: Diagnostics.logger(quiet: reading.quiet))
+        emit(outcome.summary + "\n")
     }
 }

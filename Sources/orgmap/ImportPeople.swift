@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrgImport
+import OrgMapKit
 import OrgModel
 
 struct ImportPeople: ParsableCommand {
@@ -64,29 +65,20 @@ struct ImportPeople: ParsableCommand {
         return options
     }
 
-    func date() throws -> String {
+    func date() throws -> CalendarDate {
         guard let asOf else { return CalendarDate.today() }
         guard let date = CalendarDate(asOf) else {
             throw ValidationError("--as-of \(asOf): expected a date as YYYY-MM-DD, such as 2026-11-01")
         }
-        return date.description
+        return date
     }
 
     func run() throws {
-        let logger = Diagnostics.logger(quiet: reading.quiet)
         var options = try options()
         options.progress = TerminalProgress.reporter(quiet: reading.quiet, label: "reading \(file)")
         defer { TerminalProgress.finish(quiet: reading.quiet) }
-        let result = try PeopleImport.run(
-            input: try ByteInput(path: file), asOf: try date(), options: options, dryRun: dryRun,
-            into: .file(database.path), logger: logger)
-        let f = result.file
-        let counts = "\(f.people.count) \(f.people.count == 1 ? "person" : "people") in \(result.departmentCount) department\(result.departmentCount == 1 ? "" : "s")"
-        let warnings = f.warnings.isEmpty ? "" : ", \(f.warnings.count) warning\(f.warnings.count == 1 ? "" : "s")"
-        if let snapshot = result.snapshot {
-            emit("Imported \(counts) from \(f.fileName) as snapshot \(snapshot.id) (as of \(snapshot.asOf)) into \(database.path) in \(String(format: "%.2f", result.duration)) s\(warnings).\n")
-        } else {
-            emit("Dry run: \(f.fileName) is valid: \(counts)\(warnings). Nothing was written.\n")
-        }
+        let outcome = try PeopleImport(source: .path(file), asOf: try date(), options: options, dryRun: dryRun)
+            .run(into: .file(database.path), logger: Diagnostics.logger(quiet: reading.quiet))
+        emit(outcome.summary(database: database.path) + "\n")
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import OrgReport
+import OrgMapKit
 
 struct Leaders: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,14 +13,13 @@ struct Leaders: ParsableCommand {
     )
 
     @Option(help: "text (an aligned table) or json.")
-    var format: OutputFormat = .text
+    var format: ListingFormat = .text
 
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let (analysis, _) = try analysis.analyze(try database.openExisting())
-        emit(format == .json ? LeadersTable.json(analysis) : LeadersTable.render(analysis))
+        emit(format.leaders(try analysis.request.analyze(try database.openExisting())))
     }
 }
 
@@ -36,16 +35,12 @@ struct Departments: ParsableCommand {
     )
 
     @Option(help: "text (an aligned table) or json.")
-    var format: OutputFormat = .text
+    var format: ListingFormat = .text
 
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let (analysis, _) = try analysis.analyze(try database.openExisting())
-        let rule = self.analysis.privacy.minimumGroupSize
-        emit(format == .json
-             ? DepartmentsTable.json(analysis, minimumGroupSize: rule)
-             : DepartmentsTable.render(analysis, minimumGroupSize: rule))
+        emit(format.departments(try analysis.request.analyze(try database.openExisting())))
     }
 }

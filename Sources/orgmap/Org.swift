@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import OrgModel
-import OrgReport
+import OrgMapKit
 
 struct Org: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,23 +15,11 @@ struct Org: ParsableCommand {
     var snapshot: Int64?
 
     @Option(help: "text (an aligned table) or json.")
-    var format: OutputFormat = .text
+    var format: ListingFormat = .text
 
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let db = try database.openExisting()
-        let snapshot = try db.snapshot(id: snapshot)
-        let summary = OrgSummary(try db.organization(snapshotID: snapshot.id))
-        switch format {
-        case .text: emit(summary.renderText(snapshot: snapshot))
-        case .json: emit(JSONOutput.encode(OrgSummaryDocument(snapshot: snapshot, summary: summary)))
-        }
+        emit(try format.organization(in: try database.openExisting(), snapshot: snapshot))
     }
-}
-
-/// `orgmap org --format json`: the snapshot and its summary.
-struct OrgSummaryDocument: Encodable {
-    var snapshot: Snapshot
-    var summary: OrgSummary
 }

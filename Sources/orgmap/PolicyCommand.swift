@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import OrgImport
-import OrgModel
+import OrgMapKit
 
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,15 +28,9 @@ struct PolicyInit: ParsableCommand {
     var force = false
 
     func run() throws {
-        let text = PolicyFile.template()
-        if file == "-" { return emit(text) }
-        if FileManager.default.fileExists(atPath: file), !force {
-            throw OrgMapError.invalidArgument("\(file) already exists; use --force to replace it")
-        }
-        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else {
-            throw OrgMapError.unreadableFile(path: file, reason: "cannot write here")
-        }
-        FileHandle.standardError.write(Data("Wrote the default policy to \(file); edit it and pass it with --policy \(file)\n".utf8))
+        if file == "-" { return emit(PolicyTemplate.text) }
+        try PolicyTemplate.write(to: file, replacing: force)
+        note("Wrote the default policy to \(file); edit it and pass it with --policy \(file)")
     }
 }
 
@@ -53,6 +45,6 @@ struct PolicyCheck: ParsableCommand {
     var file: String
 
     func run() throws {
-        emit(PolicyFile.template(try PolicyFile.load(path: file)))
+        emit(try PolicyTemplate.check(file))
     }
 }

@@ -1,24 +1,8 @@
 import ArgumentParser
-import Foundation
 import OrgAnalysis
-import OrgModel
-import OrgReport
-
-extension Severity: ExpressibleByArgument {}
+import OrgMapKit
 
 struct Report: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, json, csv
-
-        func render(_ analysis: Analysis, context: ReportContext) -> String {
-            switch self {
-            case .markdown: MarkdownReport.render(analysis, context: context)
-            case .json: JSONReport.render(analysis, context: context)
-            case .csv: CSVReport.render(analysis)
-            }
-        }
-    }
-
     static let configuration = CommandConfiguration(
         abstract: "Report where engineering leadership is cut off from the rest of the company.",
         discussion: """
@@ -61,15 +45,14 @@ struct Report: ParsableCommand {
     )
 
     @Option(help: "markdown, json or csv.")
-    var format: Format = .markdown
+    var format: ReportFormat = .markdown
 
-    @Option(help: ArgumentHelp("Write the report to this file instead of standard output (replaced whole, never half-written).", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOption
 
     @Option(help: ArgumentHelp("Exit with status 2 when a finding reaches this severity: high, medium, low or info.", valueName: "severity"))
     var failOn: Severity?
 
-    @Option(help: ArgumentHelp("Keep a large organization's Markdown report short: write out at most N findings of each rule at each severity, the most serious first (the rest are counted), and with more than \(MarkdownReport.leaderListLimit) engineering leaders list only the technology and senior ones. 0 writes everything. JSON and CSV always hold everything.", valueName: "N"))
+    @Option(help: ArgumentHelp("Keep a large organization's Markdown report short: write out at most N findings of each rule at each severity, the most serious first (the rest are counted), and with more than \(ReportFormat.leaderListLimit) engineering leaders list only the technology and senior ones. 0 writes everything. JSON and CSV always hold everything.", valueName: "N"))
     var top = 10
 
     func validate() throws {
@@ -80,28 +63,14 @@ struct Report: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let (analysis, scope) = try analysis.analyze(try database.openExisting(), sincePrevious: format != .csv)
-        var context = scope
-        context.findingsPerRule = top == 0 ? nil : top
-        let text = format.render(analysis, context: context)
-        let counts = analysis.findingCounts.map { "\($0.count) \($0.severity.rawValue)" }.joined(separator: ", ")
-        try deliver(text, to: output, summary: "\(analysis.findings.count) finding\(analysis.findings.count == 1 ? "" : "s") (\(counts))")
-        if let failOn, let highest = analysis.highestSeverity, highest >= failOn {
-            FileHandle.standardError.write(Data("Findings reach \(highest.rawValue), at or above --fail-on \(failOn.rawValue).\n".utf8))
+        var analyzed = try analysis.request.analyze(try database.openExisting(), sincePrevious: format.showsChangesSincePrevious)
+        analyzed.context.findingsPerRule = top == 0 ? nil : top
+        try output.deliver(format.render(analyzed), summary: analyzed.analysis.findingsSummary)
+        if let failOn, let highest = analyzed.analysis.highestSeverity, highest >= failOn {
+            note("Findings reach \(highest.rawValue), at or above --fail-on \(failOn.rawValue).")
             throw ExitCode(2)
         }
     }
 }
 
-/// Prints `text` on standard output, or writes it to `output` and says so on standard error with `summary`.
-/// The file is written next to its destination and renamed: a reader never sees half a report, and a
-/// failure leaves the old one.
-func deliver(_ text: String, to output: String?, summary: String) throws {
-    guard let output else { return emit(text) }
-    do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-    } catch {
-        throw OrgMapError.unreadableFile(path: output, reason: "cannot write: \(error.localizedDescription)")
-    }
-    FileHandle.standardError.write(Data("Wrote \(output): \(summary).\n".utf8))
-}
+extension Severity: ExpressibleByArgument {}

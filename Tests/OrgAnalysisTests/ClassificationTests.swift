@@ -91,25 +91,25 @@ struct ClassificationTests {
         let analysis = Acme.analyze(people: people, ties: [])
         #expect(analysis.tier("P2") == .technologyLeader)
         #expect(analysis.tier("P1") == nil)
-        #expect(analysis.department("Office of the CEO")?.function == .business)
+        #expect(analysis.department("Office of the CEO")?.side == .business)
     }
 
     @Test(arguments: [
-        ("Engineering", Function.engineering), ("IT", .engineering), ("IT Operations", .engineering),
+        ("Engineering", DepartmentSide.engineering), ("IT", .engineering), ("IT Operations", .engineering),
         ("Recruiting", .business), ("Data Science", .engineering), ("Data Platform", .engineering),
         ("R&D", .engineering), ("Research and Development", .engineering), ("Site Reliability", .engineering),
         ("Business Development", .business), ("Sales Engineering", .business), ("Sales", .business),
         ("Unassigned", .business), ("Security", .engineering), ("Audit", .business),
     ])
-    func departmentFunctionFromName(name: String, expected: Function) {
-        #expect(DepartmentIndex.classify(name, policy: .default).function == expected)
+    func departmentFunctionFromName(name: String, expected: DepartmentSide) {
+        #expect(DepartmentIndex.classify(name, policy: .default).side == expected)
     }
 
     @Test func explicitListsWinOverPatterns() {
         let policy = Policy(engineeringDepartments: ["product design"], businessDepartments: ["Data Entry"])
         #expect(DepartmentIndex.classify("Product Design", policy: policy) == (.engineering, "listed in engineering_departments"))
         #expect(DepartmentIndex.classify("Data Entry", policy: policy) == (.business, "listed in business_departments"))
-        #expect(DepartmentIndex.classify("Data Entry", policy: .default).function == .engineering)
+        #expect(DepartmentIndex.classify("Data Entry", policy: .default).side == .engineering)
     }
 
     @Test func headOfDepartmentIsTheTopWithMostPeopleUnderThem() {

@@ -36,7 +36,7 @@ public enum Analyzer {
     }
 
     private static func departmentOrder(_ a: DepartmentSummary, _ b: DepartmentSummary) -> Bool {
-        if a.function != b.function { return a.function == .engineering }
+        if a.side != b.side { return a.side == .engineering }
         if a.people != b.people { return a.people > b.people }
         return a.name < b.name
     }
@@ -118,8 +118,8 @@ public enum Analyzer {
                 Subject(kind: .person, id: org.people[h].key, name: org.people[h].name)
             }
             return DepartmentSummary(
-                name: departments.names[d], function: departments.functions[d],
-                functionReason: departments.functionReasons[d], people: departments.sizes[d],
+                name: departments.names[d], side: departments.sides[d],
+                sideReason: departments.sideReasons[d], people: departments.sizes[d],
                 isCore: departments.isCore[d], head: head, hasLinkData: scan.departmentHasImportedTie[d],
                 leaders: reach[d].sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.leader.name < $1.leader.name },
                 engineeringWeight: scan.engineeringWeightInto[d])

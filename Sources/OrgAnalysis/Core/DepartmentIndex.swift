@@ -7,8 +7,8 @@ struct DepartmentIndex: Sendable {
     /// Department index of each person.
     let ofPerson: [Int]
     let sizes: [Int]
-    let functions: [Function]
-    let functionReasons: [String]
+    let sides: [DepartmentSide]
+    let sideReasons: [String]
     let isCore: [Bool]
     /// Person index of each department's head.
     let heads: [Int?]
@@ -37,11 +37,11 @@ struct DepartmentIndex: Sendable {
         self.sizes = sizes
 
         let classified = names.map { DepartmentIndex.classify($0, policy: policy) }
-        functions = classified.map(\.function)
-        functionReasons = classified.map(\.reason)
+        sides = classified.map(\.side)
+        sideReasons = classified.map(\.reason)
         let listedCore = policy.coreBusinessDepartments.map { Set($0.map { $0.lowercased() }) }
         isCore = names.indices.map { d in
-            guard classified[d].function == .business, names[d] != Department.unassigned else { return false }
+            guard classified[d].side == .business, names[d] != Department.unassigned else { return false }
             if let listedCore { return listedCore.contains(names[d].lowercased()) }
             return sizes[d] >= policy.minimumDepartmentSize
         }
@@ -49,7 +49,7 @@ struct DepartmentIndex: Sendable {
     }
 
     /// Explicit lists win over patterns; business patterns win over engineering ones; the default is business.
-    static func classify(_ name: String, policy: Policy) -> (function: Function, reason: String) {
+    static func classify(_ name: String, policy: Policy) -> (side: DepartmentSide, reason: String) {
         let lower = name.lowercased()
         if policy.businessDepartments.contains(where: { $0.lowercased() == lower }) {
             return (.business, "listed in business_departments")

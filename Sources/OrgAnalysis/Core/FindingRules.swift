@@ -21,6 +21,8 @@ struct FindingRules {
         var message: String
         var department: String?
         var recommendation: Recommendation
+        var rank = FindingRank()
+        var messageWithoutFigures: String?
     }
 
     private enum Recommendation {
@@ -54,7 +56,8 @@ struct FindingRules {
                                     path: paths[.init(leader: leader, department: department)])
             }
             return Finding(rule: draft.rule, severity: draft.severity, subject: draft.subject, evidence: draft.evidence,
-                           message: draft.message, recommendation: text, department: draft.department)
+                           message: draft.message, recommendation: text, department: draft.department,
+                           rank: draft.rank, messageWithoutFigures: draft.messageWithoutFigures)
         }
     }
 
@@ -99,7 +102,8 @@ struct FindingRules {
             message: "\(leader.person.name) is a technology leader with no link to anyone outside engineering, yet technology leaders are the ones expected to collaborate across departments and align technology with the business.",
             department: nil,
             recommendation: target.map { .meet(leader: leader.personIndex, department: $0, opening: "should start with") }
-                ?? .text("\(leader.person.name) should name a counterpart in each business department and meet them regularly."))
+                ?? .text("\(leader.person.name) should name a counterpart in each business department and meet them regularly."),
+            rank: FindingRank(tier: leader.tier))
     }
 
     private func missingPartnerDrafts(_ leader: LeaderMetrics) -> [Draft] {
@@ -128,7 +132,8 @@ struct FindingRules {
             return Draft(
                 rule: .missingPartnerDepartment, severity: leader.tier == .technologyLeader ? .medium : .low,
                 subject: leader.person, evidence: evidence, message: message, department: name,
-                recommendation: .meet(leader: leader.personIndex, department: d, opening: "should meet"))
+                recommendation: .meet(leader: leader.personIndex, department: d, opening: "should meet"),
+                rank: FindingRank(tier: leader.tier, departmentPeople: departments.sizes[d]))
         }
     }
 
@@ -148,7 +153,8 @@ struct FindingRules {
             .meet(leader: leader.personIndex, department: $0, opening: "should shift time toward the business, starting with")
         } ?? .text("\(leader.person.name) should shift time from engineering-internal meetings toward business partners.")
         return Draft(rule: .lowExternalRatio, severity: .medium, subject: leader.person, evidence: evidence,
-                     message: message, department: nil, recommendation: recommendation)
+                     message: message, department: nil, recommendation: recommendation,
+                     rank: FindingRank(tier: leader.tier, eiIndex: ei))
     }
 
     private func boundarySpannerDraft(_ leader: LeaderMetrics) -> Draft? {
@@ -169,8 +175,8 @@ struct FindingRules {
         }
         return Draft(
             rule: .boundarySpanner, severity: .info, subject: leader.person, evidence: evidence,
-            message: "\(name) is an engineering manager whose links already reach \(leader.businessDepartmentsReached.count) business departments (E-I \(EvidenceValue.formatIndex(ei))): a strength the article expects of technology leaders, not of managers.",
-            department: nil, recommendation: .text(recommendation))
+            message: "\(name) is an engineering manager whose links already reach \(leader.businessDepartmentsReached.count) business departments (E-I \(EvidenceValue.formatIndex(ei))): by the engineering vs technology leadership distinction, a strength expected of technology leaders, not of managers.",
+            department: nil, recommendation: .text(recommendation), rank: FindingRank(tier: leader.tier, eiIndex: ei))
     }
 
     // MARK: - Department rules
@@ -194,7 +200,9 @@ struct FindingRules {
                     rule: .departmentUnbridged, severity: .high, subject: subject, evidence: evidence,
                     message: "No engineering leader has a link to \(summary.name) (\(summary.people) people): the department has no bridge to the people who set technology direction.",
                     department: nil,
-                    recommendation: .meet(leader: bridge.personIndex, department: d, opening: "should meet")))
+                    recommendation: .meet(leader: bridge.personIndex, department: d, opening: "should meet"),
+                    rank: FindingRank(departmentPeople: summary.people),
+                    messageWithoutFigures: "No engineering leader has a link to \(summary.name)"))
             } else if summary.leaders.count == 1 {
                 let only = summary.leaders[0]
                 evidence.add("bridge", only.leader.name)
@@ -208,7 +216,8 @@ struct FindingRules {
                 drafts.append(Draft(
                     rule: .singleBridge, severity: .low, subject: subject, evidence: evidence,
                     message: "\(summary.name) reaches engineering leadership only through \(only.leader.name): if that one relationship lapses, the department loses its bridge to engineering.",
-                    department: nil, recommendation: recommendation))
+                    department: nil, recommendation: recommendation, rank: FindingRank(departmentPeople: summary.people),
+                    messageWithoutFigures: "\(summary.name) reaches engineering leadership through one leader only"))
             }
         }
         return drafts

@@ -36,7 +36,7 @@ struct TierClassifier {
         for i in parentsFirst {
             techTitle[i] = org.people[i].title.flatMap(techTitles.match)
             // A CTO filed under "Executive" or "Office of the CEO" is still the top of engineering.
-            isEngineering[i] = departments.functions[departments.ofPerson[i]] == .engineering || techTitle[i] != nil
+            isEngineering[i] = departments.sides[departments.ofPerson[i]] == .engineering || techTitle[i] != nil
             if let m = org.managerIndex[i] {
                 engineeringAbove[i] = isEngineering[m] || engineeringAbove[m]
                 techTitledAbove[i] = techTitle[m] != nil ? m : techTitledAbove[m]

@@ -1,9 +1,10 @@
 /// One department: its function, size, head and, for a business department, which engineering leaders reach it.
 public struct DepartmentSummary: Sendable, Codable, Equatable {
     public var name: String
-    public var function: Function
-    /// Why the department has that function: "name matches 'Data'", "listed in business_departments", ...
-    public var functionReason: String
+    /// Written as `function` in JSON (docs/rules.md).
+    public var side: DepartmentSide
+    /// Why the department is on that side: "name matches 'Data'", "listed in business_departments", ...
+    public var sideReason: String
     public var people: Int
     /// A business department technology leaders are expected to reach (large enough, or listed in the policy).
     public var isCore: Bool
@@ -18,15 +19,15 @@ public struct DepartmentSummary: Sendable, Codable, Equatable {
     public var engineeringWeight: Double
 
     enum CodingKeys: String, CodingKey {
-        case name, function, functionReason, people, isCore, head, hasLinkData, leaders, engineeringWeight
+        case name, side = "function", sideReason = "functionReason", people, isCore, head, hasLinkData, leaders, engineeringWeight
     }
 
     /// A missing head is written as null so every department has the same keys.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
-        try c.encode(function, forKey: .function)
-        try c.encode(functionReason, forKey: .functionReason)
+        try c.encode(side, forKey: .side)
+        try c.encode(sideReason, forKey: .sideReason)
         try c.encode(people, forKey: .people)
         try c.encode(isCore, forKey: .isCore)
         try c.encode(head, forKey: .head)

@@ -8,6 +8,9 @@ public enum Rule: String, Codable, Sendable, CaseIterable {
     case noTechnologyLeader = "no-technology-leader"
     case boundarySpanner = "boundary-spanner"
 
+    /// A strength to report rather than a gap: its most telling findings are the highest E-I, not the lowest.
+    public var isStrength: Bool { self == .boundarySpanner }
+
     /// Position in the rule table, used to order findings of equal severity.
     var order: Int { Rule.allCases.firstIndex(of: self)! }
 }

@@ -37,7 +37,8 @@ extension Analysis {
                 guard isSmall(f.subject) else { return f }
                 var s = f
                 s.evidence = evidence
-                s.message = Self.suppressedMessage(f, rule)
+                s.message = "\(f.messageWithoutFigures ?? "\(f.rule.rawValue) applies to \(f.subject.name)"); its figures are \(rule.marker)."
+                s.rank.departmentPeople = nil
                 return s
             },
             unknown: unknown.map { u in
@@ -48,15 +49,5 @@ extension Analysis {
             },
             departmentLinks: departmentLinks,
             importedTieCount: importedTieCount, dottedLineTieCount: dottedLineTieCount)
-    }
-
-    /// The rule's sentence without the figures, which describe fewer than the minimum number of people.
-    private static func suppressedMessage(_ f: Finding, _ rule: MinimumGroupSize) -> String {
-        let what = switch f.rule {
-        case .departmentUnbridged: "No engineering leader has a link to \(f.subject.name)"
-        case .singleBridge: "\(f.subject.name) reaches engineering leadership through one leader only"
-        default: "\(f.rule.rawValue) applies to \(f.subject.name)"
-        }
-        return "\(what); its figures are \(rule.marker)."
     }
 }

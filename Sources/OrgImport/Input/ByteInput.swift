@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Crypto
 import OrgModel
 
 /// A file (or standard input, named `-`) read in chunks, hashed with SHA-256 as it goes.
@@ -17,7 +18,7 @@ public final class ByteInput {
     /// Bytes held in memory instead of a file (the embedded sample, tests); read from `memoryOffset`.
     private let memory: [UInt8]?
     private var memoryOffset = 0
-    private var hasher = SHA256()
+    private var hasher = Crypto.SHA256()
 
     /// Reads `bytes` as if they were a file named `name`.
     public init(bytes: [UInt8], name: String) {
@@ -59,14 +60,14 @@ public final class ByteInput {
             let n = min(buffer.count, memory.count - memoryOffset)
             memory.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + memoryOffset, byteCount: n) }
             memoryOffset += n
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             bytesRead += n
             return n
         }
         while true {
-            let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            let n = readFile(descriptor, buffer.baseAddress, buffer.count)
             if n >= 0 {
-                hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
                 bytesRead += n
                 return n
             }
@@ -75,6 +76,13 @@ public final class ByteInput {
         }
     }
 
-    /// The SHA-256 of every byte read so far; call once, after the last read.
-    public func finishDigest() -> String { hasher.finalizeHex() }
+    /// The SHA-256 of every byte read so far, lowercase hex; call once, after the last read.
+    public func finishDigest() -> String {
+        hasher.finalize().map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+    }
+}
+
+/// `read(2)`, named apart from ``ByteInput/read(into:)``, which would hide it inside the class.
+private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

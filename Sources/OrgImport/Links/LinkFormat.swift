@@ -16,8 +16,8 @@ public enum VivaWeight: String, Sendable, CaseIterable {
 }
 
 /// Where each field of a links file is, once the header is read.
-struct LinkColumns: Sendable {
-    var format: LinkFormat
+package struct LinkColumns: Sendable {
+    package var format: LinkFormat
     var source: Int
     var target: Int
     var weight: Int?
@@ -26,7 +26,7 @@ struct LinkColumns: Sendable {
     /// Viva's dates are M/D/YYYY.
     var monthFirstDates: Bool
     /// The header name of each mapped field, for the summary line.
-    var summary: [String]
+    package var summary: [String]
 
     static let sourceAliases = ["source", "from", "persona", "emaila", "sourceid", "sourceemail", "person1", "sender", "organizer", "a"]
     static let targetAliases = ["target", "to", "personb", "emailb", "targetid", "targetemail", "person2", "recipient", "attendee", "b"]

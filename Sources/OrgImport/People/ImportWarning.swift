@@ -2,12 +2,25 @@ import OrgModel
 
 /// Something odd but recoverable in an input file, summarized after the import.
 public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        /// People with no department, placed in `Unassigned`.
+        case unassigned
+        /// Names written "Last, First", turned around.
+        case turnedNames = "turned-names"
+        /// More than one person without a manager.
+        case severalRoots = "several-roots"
+        /// Managers nobody in the file is, imported as roots (`--allow-unknown-managers`).
+        case unknownManager = "unknown-manager"
+        /// Dotted-line managers nobody (or several people) in the file is, ignored.
+        case unknownDottedLine = "unknown-dotted-line"
+    }
+
     /// Warnings of one kind are summarized together.
-    public var kind: String
+    public var kind: Kind
     public var message: String
     public var lines: [Int]
 
-    public init(kind: String, message: String, lines: [Int] = []) {
+    public init(kind: Kind, message: String, lines: [Int] = []) {
         self.kind = kind
         self.message = message
         self.lines = lines

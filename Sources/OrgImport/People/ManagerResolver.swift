@@ -1,5 +1,5 @@
 import OrgModel
-import OrgStore
+import OrgFastPath
 
 /// Resolves manager and dotted-line values to people, by id, email or full name, whichever the column's
 /// values match most; then checks duplicate ids, self-management and cycles.
@@ -8,7 +8,7 @@ struct ManagerResolver {
     /// The row of each person's line manager, -1 for none.
     private(set) var managerRows: [Int32]
     private(set) var warnings: [ImportWarning] = []
-    private(set) var managerMatchedBy: String?
+    private(set) var managerMatchedBy: ManagerMatch?
     private let rows: RawRows
     private let mapping: HeaderMapping
     private let options: PeopleImportOptions
@@ -16,7 +16,6 @@ struct ManagerResolver {
     /// Values that HR exports put in a manager column to say "nobody": UK organograms' `XX`, `N/A`, `none`...
     static let noManagerMarkers: Set<String> = ["xx", "n/a", "na", "none", "null", "nil", "-", "--", "n/d", "#n/a"]
 
-    private enum MatchKind: String { case id, email, name }
     private let byKey: TextKeyTable
     private var byEmail: [String: [Int]] = [:]
     private var byName: [String: [Int]] = [:]
@@ -49,7 +48,7 @@ struct ManagerResolver {
             return byKey[value] != nil || Self.noManagerMarkers.contains(value.lowercased())
         }
         let kind = allByID ? .id : matchKind(for: rows.managers.lazy.compactMap { $0 })
-        managerMatchedBy = describe(kind)
+        managerMatchedBy = keyMatched(by: kind)
         var unknownRoots: [Int] = []
         for i in people.indices {
             guard let value = rows.managers[i] else { continue }
@@ -70,12 +69,12 @@ struct ManagerResolver {
                 if options.allowUnknownManagers {
                     unknownRoots.append(line)
                 } else {
-                    problems.add(InputProblem(line: line, column: managerColumn + 1, columnName: mapping.headers[managerColumn], message: "manager '\(value)' is nobody in this file (matched by \(describe(kind))); expected the \(describe(kind)) of a person in the file, or an empty value for the top of the chart. Use --allow-unknown-managers to import such people as roots"))
+                    problems.add(InputProblem(line: line, column: managerColumn + 1, columnName: mapping.headers[managerColumn], message: "manager '\(value)' is nobody in this file (matched by \(keyMatched(by: kind).rawValue)); expected the \(keyMatched(by: kind).rawValue) of a person in the file, or an empty value for the top of the chart. Use --allow-unknown-managers to import such people as roots"))
                 }
             }
         }
         if !unknownRoots.isEmpty {
-            warnings.append(ImportWarning(kind: "unknown-manager", message: "\(unknownRoots.count) \(unknownRoots.count == 1 ? "person's manager is" : "people's managers are") nobody in the file; imported as roots (--allow-unknown-managers)", lines: unknownRoots))
+            warnings.append(ImportWarning(kind: .unknownManager, message: "\(unknownRoots.count) \(unknownRoots.count == 1 ? "person's manager is" : "people's managers are") nobody in the file; imported as roots (--allow-unknown-managers)", lines: unknownRoots))
         }
         resolveDottedLines()
         findCycles(into: &problems)
@@ -101,7 +100,7 @@ struct ManagerResolver {
             }
         }
         if !unknown.isEmpty {
-            warnings.append(ImportWarning(kind: "unknown-dotted-line", message: "\(unknown.count) dotted-line manager value\(unknown.count == 1 ? " matches" : "s match") nobody (or several people) in the file and \(unknown.count == 1 ? "was" : "were") ignored", lines: unknown))
+            warnings.append(ImportWarning(kind: .unknownDottedLine, message: "\(unknown.count) dotted-line manager value\(unknown.count == 1 ? " matches" : "s match") nobody (or several people) in the file and \(unknown.count == 1 ? "was" : "were") ignored", lines: unknown))
         }
     }
 
@@ -110,15 +109,15 @@ struct ManagerResolver {
             .map { String($0).trimmed }.filter { !$0.isEmpty }
     }
 
-    /// Keys are emails or names when the file has no id column: say so.
-    private func describe(_ kind: MatchKind) -> String {
-        guard kind == .id, mapping.columns[.id] == nil else { return kind.rawValue }
-        return mapping.columns[.email] != nil ? "email" : "name"
+    /// What the values really matched: people are keyed by email or name when the file has no id column.
+    private func keyMatched(by kind: ManagerMatch) -> ManagerMatch {
+        guard kind == .id, mapping.columns[.id] == nil else { return kind }
+        return mapping.columns[.email] != nil ? .email : .name
     }
 
     private enum Lookup { case found(Int), ambiguous([Int]), none }
 
-    private func lookup(_ value: String, kind: MatchKind) -> Lookup {
+    private func lookup(_ value: String, kind: ManagerMatch) -> Lookup {
         let hits: [Int] = switch kind {
         case .id: byKey[value].map { [Int($0)] } ?? []
         case .email: byEmail[value.lowercased()] ?? []
@@ -143,17 +142,17 @@ struct ManagerResolver {
     }
 
     /// The kind of key most of the values match; ids win ties, then emails.
-    private mutating func matchKind(for values: some Sequence<String>) -> MatchKind {
+    private mutating func matchKind(for values: some Sequence<String>) -> ManagerMatch {
         if values.allSatisfy({ byKey[$0] != nil || Self.noManagerMarkers.contains($0.lowercased()) }) { return .id }
         indexEmailsAndNames()
-        var counts: [MatchKind: Int] = [.id: 0, .email: 0, .name: 0]
+        var counts: [ManagerMatch: Int] = [.id: 0, .email: 0, .name: 0]
         for v in values {
             if byKey[v] != nil { counts[.id]! += 1 }
             if byEmail[v.lowercased()] != nil { counts[.email]! += 1 }
             if byName[Self.nameKey(v)] != nil { counts[.name]! += 1 }
         }
-        var best = MatchKind.id
-        for kind in [MatchKind.email, .name] where counts[kind]! > counts[best]! { best = kind }
+        var best = ManagerMatch.id
+        for kind in [ManagerMatch.email, .name] where counts[kind]! > counts[best]! { best = kind }
         return best
     }
 

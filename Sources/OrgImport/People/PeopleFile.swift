@@ -1,6 +1,6 @@
 import Foundation
 import OrgModel
-import OrgStore
+import OrgFastPath
 
 /// Options of an org chart import.
 public struct PeopleImportOptions: Sendable {
@@ -31,8 +31,8 @@ public struct PeopleFile: Sendable {
     public var managerRows: [Int32]
     public var rowsRead: Int
     public var warnings: [ImportWarning]
-    /// How manager values were matched: "id", "email" or "name" (people are keyed by email or name when the file has no id column).
-    public var managerMatchedBy: String?
+    /// What manager values were matched against (people are keyed by email or name when the file has no id column).
+    public var managerMatchedBy: ManagerMatch?
 }
 
 
@@ -46,7 +46,7 @@ extension PeopleFile {
 
     /// As ``read(_:options:)``, also handing each well-formed row with a new key to `sink`, in batches, as soon
     /// as it is read: another thread can store them while the rest of the file is read and checked.
-    static func read(_ input: ByteInput, options: PeopleImportOptions, streamingTo sink: ((PersonBatch) throws -> Void)?) throws -> PeopleFile {
+    package static func read(_ input: ByteInput, options: PeopleImportOptions, streamingTo sink: ((PersonBatch) throws -> Void)?) throws -> PeopleFile {
         let reader = CSVReader(input: input, options: options.csv)
         let file = input.displayName
         guard let header = try reader.next() else {
@@ -126,16 +126,16 @@ extension PeopleFile {
 
         var warnings = resolver.warnings
         if !blankDepartments.isEmpty {
-            warnings.append(ImportWarning(kind: "unassigned", message: "\(blankDepartments.count) \(blankDepartments.count == 1 ? "person has" : "people have") no department and \(blankDepartments.count == 1 ? "was" : "were") placed in '\(Department.unassigned)'", lines: blankDepartments))
+            warnings.append(ImportWarning(kind: .unassigned, message: "\(blankDepartments.count) \(blankDepartments.count == 1 ? "person has" : "people have") no department and \(blankDepartments.count == 1 ? "was" : "were") placed in '\(Department.unassigned)'", lines: blankDepartments))
         }
         if turnedNames > 0 {
-            warnings.append(ImportWarning(kind: "names", message: "\(turnedNames) name\(turnedNames == 1 ? " was" : "s were") written 'Last, First' and \(turnedNames == 1 ? "was" : "were") turned to 'First Last'"))
+            warnings.append(ImportWarning(kind: .turnedNames, message: "\(turnedNames) name\(turnedNames == 1 ? " was" : "s were") written 'Last, First' and \(turnedNames == 1 ? "was" : "were") turned to 'First Last'"))
         }
         let people = resolver.people
         let roots = resolver.managerRows.indices.filter { resolver.managerRows[$0] < 0 }
         if roots.count > 1 {
             let named = roots.prefix(5).map { "\(people[$0].name) (line \(rows.lines[$0]))" }.joined(separator: ", ")
-            warnings.append(ImportWarning(kind: "roots", message: "\(roots.count) people have no manager, so the chart has \(roots.count) roots: \(named)\(roots.count > 5 ? ", …" : "")"))
+            warnings.append(ImportWarning(kind: .severalRoots, message: "\(roots.count) people have no manager, so the chart has \(roots.count) roots: \(named)\(roots.count > 5 ? ", …" : "")"))
         }
         return PeopleFile(
             fileName: file, sha256: sha, mapping: mapping, delimiter: reader.delimiter, people: people,

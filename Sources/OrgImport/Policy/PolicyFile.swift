@@ -18,25 +18,25 @@ public enum PolicyFile {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw OrgMapError.invalidInput(file: file, problems: [problem(error)], more: 0)
+            throw OrgMapError.invalidPolicy(file: file, problems: [problem(error)])
         }
         guard let node else { return .default }
         guard let mapping = node.mapping else {
-            throw OrgMapError.invalidInput(file: file, problems: [InputProblem(line: node.mark.map { $0.line }, message: "expected a mapping of policy keys such as `minimum_department_size: 3`")], more: 0)
+            throw OrgMapError.invalidPolicy(file: file, problems: [InputProblem(line: node.mark.map { $0.line }, message: "expected a mapping of policy keys such as `minimum_department_size: 3`")])
         }
         let known = knownKeys
         let unknown = mapping.keys.filter { !known.contains($0.string ?? "") }
         if !unknown.isEmpty {
-            throw OrgMapError.invalidInput(file: file, problems: unknown.map {
+            throw OrgMapError.invalidPolicy(file: file, problems: unknown.map {
                 InputProblem(line: $0.mark.map { $0.line }, message: "unknown policy key '\($0.string ?? "?")'; expected one of \(known.sorted().joined(separator: ", "))")
-            }, more: 0)
+            })
         }
         do {
             return try YAMLDecoder().decode(Policy.self, from: node)
         } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
             let key = context.codingPath.map(\.stringValue).joined(separator: ".")
             let line = context.codingPath.first.flatMap { first in mapping.first { $0.key.string == first.stringValue }?.value.mark?.line }
-            throw OrgMapError.invalidInput(file: file, problems: [InputProblem(line: line, message: "'\(key)' should be \(describe(type))")], more: 0)
+            throw OrgMapError.invalidPolicy(file: file, problems: [InputProblem(line: line, message: "'\(key)' should be \(describe(type))")])
         }
     }
 

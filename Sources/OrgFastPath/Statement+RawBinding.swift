@@ -18,7 +18,12 @@ extension Statement {
 
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(sqliteStatement, index, value) }
 
-    /// UTF-8 bytes that stay where they are until the statement is stepped; nil for NULL.
+    /// UTF-8 bytes bound without a copy (SQLite's "static" destructor, nil); nil binds NULL.
+    ///
+    /// Lifetime contract: SQLite reads the bytes when the statement is stepped, not now, so they must stay where
+    /// they are, unchanged, until the step that uses them. Every caller binds from an arena it keeps alive (and
+    /// does not mutate) across the step, and rebinds every parameter before each step, so a pointer into an
+    /// arena that was freed since is never read.
     func bindStatic(_ index: Int32, _ value: UnsafeBufferPointer<UInt8>?) {
         guard let value, let base = value.baseAddress else {
             // An empty buffer may have no address: bind it as empty text, not NULL.
@@ -34,8 +39,11 @@ extension Statement {
     func stepDone() throws {
         let code = sqlite3_step(sqliteStatement)
         sqlite3_reset(sqliteStatement)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(sqliteStatement))))
-        }
+        guard code == SQLITE_DONE else { throw Self.error(code, sqliteStatement) }
+    }
+
+    /// GRDB's error for a failed step of `statement`, with SQLite's message.
+    static func error(_ code: Int32, _ statement: SQLiteStatement) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
     }
 }

@@ -1,10 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
-import Logging
+import OrgFastPath
 import OrgModel
-import OrgStore
 
 /// Options of a links import.
 public struct LinksImportOptions: Sendable {
@@ -22,117 +18,68 @@ public struct LinksImportOptions: Sendable {
     public init() {}
 }
 
-/// The outcome of a links import.
-public struct LinksImportResult: Sendable {
-    public var snapshot: Snapshot
-    public var fileName: String
-    public var format: LinkFormat
-    public var rowsRead: Int
-    public var stored: Int
+/// What reading a links file found, besides the rows it handed over.
+public struct LinkFileSummary: Sendable {
+    public var rowsRead = 0
     /// Rows whose endpoints were the same person.
-    public var selfLinks: Int
-    /// Rows with an endpoint nobody in the org chart is.
-    public var unknownEndpoints: Int
+    public var selfLinks = 0
     /// Rows whose weight was 0 (for Viva, a pair with no tie of the chosen kind).
-    public var zeroWeight: Int
-    public var duration: TimeInterval
+    public var zeroWeight = 0
+    /// Rows with an endpoint nobody in the org chart is.
+    public var unknownRows = 0
+    /// Each endpoint value that named nobody, with how many rows named it.
+    public var unknown: [String: Int] = [:]
+    /// The first few lines with such an endpoint.
+    public var firstUnknownLines: [Int] = []
+    /// SHA-256 of the whole file, lowercase hex.
+    public var sha256 = ""
+
+    public init() {}
 }
 
-/// `orgmap import links`: stream a links file into the database in one transaction.
-public enum LinksImport {
-    public static func run(input: ByteInput, database db: AppDatabase, options: LinksImportOptions, logger: Logger) throws -> LinksImportResult {
-        let started = Date()
-        let snapshot = try db.snapshot(id: options.snapshotID)
-        let reader = CSVReader(input: input, options: options.csv)
-        let file = input.displayName
-        guard let header = try reader.next() else {
-            throw OrgMapError.invalidInput(file: file, problems: [InputProblem(line: nil, message: "the file is empty; expected a header such as source,target,weight,kind,date and one row per link")], more: 0)
-        }
-        let columns = try LinkColumns(headers: header.fields.map { $0.trimmed }, format: options.format, vivaWeight: options.vivaWeight, file: file, line: header.line)
-        logger.info("\(file): read as \(columns.format.rawValue), \(PeopleImport.describe(reader.delimiter))-separated, \(columns.summary.joined(separator: ", ")); attached to snapshot \(snapshot.id) (as of \(snapshot.asOf))")
-
-        // One thread parses and resolves while this one inserts: on two cores the import takes about as long
-        // as the slower of the two instead of their sum (docs/benchmarks.md).
-        let parser = LinkParser(reader: reader, input: input, header: header, columns: columns, options: options, snapshotID: snapshot.id)
-        let record = try db.importLinks(snapshotID: snapshot.id, fileName: file) { writer in
-            let queue = BatchQueue<LinkBatch>(capacity: 4)
-            let resolver = writer.resolver
-            let done = DispatchSemaphore(value: 0)
-            let thread = Thread {
-                parser.run(resolver: resolver, into: queue)
-                done.signal()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-            do {
-                while let batch = queue.take() { try writer.insert(batch) }
-            } catch {
-                queue.cancel()
-                done.wait()
-                throw error
-            }
-            done.wait()
-            if let error = parser.failure { throw error }
-            try parser.problems.throwIfAny()
-            if parser.rowsRead == 0 {
-                throw OrgMapError.invalidInput(file: file, problems: [InputProblem(line: header.line, message: "the header has no rows under it; expected one row per link")], more: 0)
-            }
-            let warnings = (parser.unknownRows > 0 ? 1 : 0) + (parser.selfLinks > 0 ? 1 : 0)
-            return ImportRecord(kind: "links", fileName: file, sha256: input.finishDigest(), rowsRead: parser.rowsRead, rowsStored: writer.stored, rowsSkipped: parser.rowsRead - writer.stored, warnings: warnings, duration: Date().timeIntervalSince(started))
-        }
-        let unknownRows = parser.unknownRows, selfLinks = parser.selfLinks, zeroWeight = parser.zeroWeight
-        let unknown = parser.unknown, firstUnknownLines = parser.firstUnknownLines
-        if unknownRows > 0 {
-            let named = unknown.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "'\($0.key)' (\($0.value))" }.joined(separator: ", ")
-            logger.warning("\(file): \(unknownRows) link\(unknownRows == 1 ? "" : "s") name someone who is not in snapshot \(snapshot.id)'s org chart and \(unknownRows == 1 ? "was" : "were") skipped (lines \(firstUnknownLines.map(String.init).joined(separator: ", "))\(unknownRows > firstUnknownLines.count ? ", …" : "")); most frequent: \(named). Use --strict to make this an error")
-        }
-        if selfLinks > 0 { logger.warning("\(file): \(selfLinks) link\(selfLinks == 1 ? "" : "s") from a person to themselves skipped") }
-        if zeroWeight > 0 { logger.info("\(file): \(zeroWeight) row\(zeroWeight == 1 ? "" : "s") with weight 0 skipped") }
-        return LinksImportResult(
-            snapshot: snapshot, fileName: file, format: columns.format, rowsRead: record.rowsRead, stored: record.rowsStored,
-            selfLinks: selfLinks, unknownEndpoints: unknownRows, zeroWeight: zeroWeight, duration: Date().timeIntervalSince(started))
-    }
-}
-
-/// Reads a links file on its own thread, checks and resolves each row, and hands rows over in batches.
-/// Used by one thread at a time: the parsing thread while it runs, then the caller once it is done.
-final class LinkParser: @unchecked Sendable {
-    private let reader: CSVReader
+/// A links file whose header has been read: its layout is known, its rows are still to come.
+///
+/// Not `Sendable`: it owns the file reader. ``read(resolver:snapshotID:put:)`` runs on the thread that parses
+/// while another inserts, the file handed over with it.
+package final class LinkFile {
+    package let fileName: String
+    package let columns: LinkColumns
+    package var format: LinkFormat { columns.format }
+    package var delimiter: UInt8 { reader.delimiter }
     private let input: ByteInput
+    private let reader: CSVReader
     private let header: CSVRecord
-    private let columns: LinkColumns
     private let options: LinksImportOptions
-    private let snapshotID: Int64
-    private(set) var problems: ProblemCollector
-    /// A malformed file (unterminated quote, invalid bytes...): reading stopped there.
-    private(set) var failure: Error?
-    private(set) var rowsRead = 0
-    private(set) var selfLinks = 0
-    private(set) var zeroWeight = 0
-    private(set) var unknownRows = 0
-    private(set) var unknown: [String: Int] = [:]
-    private(set) var firstUnknownLines: [Int] = []
 
-    init(reader: CSVReader, input: ByteInput, header: CSVRecord, columns: LinkColumns, options: LinksImportOptions, snapshotID: Int64) {
-        self.reader = reader
+    /// Reads the header; fails naming the file when it is empty or has no two people columns.
+    package init(input: ByteInput, options: LinksImportOptions) throws {
         self.input = input
-        self.header = header
-        self.columns = columns
         self.options = options
-        self.snapshotID = snapshotID
-        problems = ProblemCollector(file: input.displayName, limit: options.maxProblems)
-    }
-
-    func run(resolver: PersonResolver, into queue: BatchQueue<LinkBatch>) {
-        defer { queue.finish() }
-        do {
-            try parse(resolver: resolver, into: queue)
-        } catch {
-            failure = error
+        fileName = input.displayName
+        reader = CSVReader(input: input, options: options.csv)
+        guard let header = try reader.next() else {
+            throw OrgMapError.invalidInput(file: fileName, problems: [InputProblem(line: nil, message: "the file is empty; expected a header such as source,target,weight,kind,date and one row per link")], more: 0)
         }
+        self.header = header
+        columns = try LinkColumns(headers: header.fields.map { $0.trimmed }, format: options.format, vivaWeight: options.vivaWeight, file: fileName, line: header.line)
     }
 
-    private func parse(resolver: PersonResolver, into queue: BatchQueue<LinkBatch>) throws {
+    /// Reads every row, checks it and resolves its two people with `resolver`, handing resolved rows to `put` in
+    /// batches; stops handing them over at the first problem (the import will be rolled back) or when `put`
+    /// returns false. Throws every problem found (up to the limit), or the first that stops reading.
+    package func read(resolver: PersonResolver, snapshotID: Int64, put: (LinkBatch) -> Bool) throws -> LinkFileSummary {
+        var summary = LinkFileSummary()
+        var problems = ProblemCollector(file: fileName, limit: options.maxProblems)
+        try parse(resolver: resolver, snapshotID: snapshotID, summary: &summary, problems: &problems, put: put)
+        try problems.throwIfAny()
+        if summary.rowsRead == 0 {
+            throw OrgMapError.invalidInput(file: fileName, problems: [InputProblem(line: header.line, message: "the header has no rows under it; expected one row per link")], more: 0)
+        }
+        summary.sha256 = input.finishDigest()
+        return summary
+    }
+
+    private func parse(resolver: PersonResolver, snapshotID: Int64, summary: inout LinkFileSummary, problems: inout ProblemCollector, put: (LinkBatch) -> Bool) throws {
         let width = header.fields.count
         var throttle = ProgressThrottle(report: options.progress)
         var date = [UInt8](repeating: 0, count: 10)
@@ -140,8 +87,8 @@ final class LinkParser: @unchecked Sendable {
         var scratch: [UInt8] = []
         var batch = LinkBatch()
         while try reader.advance() {
-            rowsRead += 1
-            throttle.tick(rows: rowsRead, input: input)
+            summary.rowsRead += 1
+            throttle.tick(rows: summary.rowsRead, input: input)
             let line = reader.recordLine
             guard reader.fieldCount >= width else {
                 problems.add(InputProblem(line: line, message: "expected \(width) fields, as in the header, found \(reader.fieldCount)"))
@@ -176,27 +123,28 @@ final class LinkParser: @unchecked Sendable {
                 }
                 let sourceID = resolver.person(a, scratch: &scratch), targetID = resolver.person(b, scratch: &scratch)
                 guard let sourceID, let targetID else {
-                    for (value, id) in [(a, sourceID), (b, targetID)] where id == nil { unknown[String(decoding: value, as: UTF8.self), default: 0] += 1 }
-                    unknownRows += 1
-                    if firstUnknownLines.count < 5 { firstUnknownLines.append(line) }
+                    for (value, id) in [(a, sourceID), (b, targetID)] where id == nil { summary.unknown[String(decoding: value, as: UTF8.self), default: 0] += 1 }
+                    summary.unknownRows += 1
+                    if summary.firstUnknownLines.count < 5 { summary.firstUnknownLines.append(line) }
                     guard options.strict else { return nil }
                     return InputProblem(line: line, message: "'\(String(decoding: sourceID == nil ? a : b, as: UTF8.self))' is nobody in snapshot \(snapshotID)'s org chart (matched by id or email); without --strict such links are counted and skipped")
                 }
-                if sourceID == targetID { selfLinks += 1; return nil }
-                if weight == 0 { zeroWeight += 1; return nil }
+                if sourceID == targetID { summary.selfLinks += 1; return nil }
+                if weight == 0 { summary.zeroWeight += 1; return nil }
                 date.withUnsafeBufferPointer { batch.append(source: sourceID, target: targetID, weight: weight, kind: kind, date: hasDate ? $0 : UnsafeBufferPointer(start: nil, count: 0)) }
                 return nil
             }
             if let problem { problems.add(problem) }
             // Rows after a problem are not sent: the import will be rolled back anyway.
             if batch.count >= 8192 {
-                if problems.problems.isEmpty, !queue.put(batch) { return }
+                if problems.problems.isEmpty, !put(batch) { return }
                 batch = LinkBatch()
             }
         }
-        if problems.problems.isEmpty, batch.count > 0 { _ = queue.put(batch) }
+        if problems.problems.isEmpty, batch.count > 0 { _ = put(batch) }
     }
 }
+
 
 /// Weights and dates read straight from a field's bytes.
 enum LinkValue {
@@ -243,7 +191,17 @@ enum LinkValue {
             return true
         }
         guard bytes.count >= 10, bytes.count == 10 || bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
-              CalendarDate(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10])) != nil else { return false }
+              bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard bytes[i] >= 48, bytes[i] <= 57 else { return nil }
+                n = n * 10 + Int(bytes[i] - 48)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
+              CalendarDate(year: y, month: m, day: d) != nil else { return false }
         for i in 0..<10 { out[i] = bytes[i] }
         return true
     }

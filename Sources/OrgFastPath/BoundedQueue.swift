@@ -2,7 +2,9 @@ import Foundation
 
 /// A bounded queue between one producing thread and one consuming thread. `put` waits while it is full,
 /// so memory stays bounded whatever the file's size; `cancel` makes `put` return false so the producer stops.
-final class BatchQueue<Element: Sendable>: @unchecked Sendable {
+///
+/// `@unchecked Sendable`: every stored property is read and written only with `condition` locked.
+final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Element] = []
     private var finished = false

@@ -7,18 +7,18 @@ import Foundation
 
 /// Text keys compared as Swift compares text, found by their bytes in a ``ByteKeyTable``: "José" typed composed
 /// (NFC) or decomposed (NFD, as macOS writes it) is one key. The people import's HR ids and department names.
-public struct TextKeyTable: Sendable {
+package struct TextKeyTable: Sendable {
     private var table = ByteKeyTable()
 
-    public init() {}
+    package init() {}
 
-    public var count: Int { table.count }
+    package var count: Int { table.count }
 
     /// Adds `key` with `id` unless it is there; returns the id it had, or nil when it was added.
     @discardableResult
-    public mutating func insert(_ key: String, id: Int64) -> Int64? { table.insert(Self.canonical(key), id: id) }
+    package mutating func insert(_ key: String, id: Int64) -> Int64? { table.insert(Self.canonical(key), id: id) }
 
-    public subscript(key: String) -> Int64? { table[Self.canonical(key)] }
+    package subscript(key: String) -> Int64? { table[Self.canonical(key)] }
 
     /// The composed form (NFC); ASCII, most keys, as it is.
     private static func canonical(_ key: String) -> String {
@@ -29,21 +29,21 @@ public struct TextKeyTable: Sendable {
 /// A hash table from byte strings to ids, looked up without making a `String`: the links import resolves two
 /// endpoints a row for millions of rows, and the people import indexes every key as it reads (docs/benchmarks.md).
 /// FNV-1a over the bytes costs a fraction of `Dictionary<String, _>`'s seeded SipHash for keys this short.
-public struct ByteKeyTable: Sendable {
+package struct ByteKeyTable: Sendable {
     private var arena: [UInt8] = []
     /// Open addressing, linear probing; a slot holds an index into `entries` plus one, 0 when empty.
     private var slots: [Int32]
     private var entries: [(hash: UInt64, offset: Int, count: Int, id: Int64)] = []
     private var mask: Int
 
-    public init(capacity: Int = 16) {
+    package init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [Int32](repeating: 0, count: size)
         mask = size - 1
     }
 
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 
     /// FNV-1a, 64 bits, with the high bits folded in: slots are chosen by the low bits.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -54,7 +54,7 @@ public struct ByteKeyTable: Sendable {
 
     /// Adds `key` with `id` unless it is there; returns the id it had, or nil when it was added.
     @discardableResult
-    public mutating func insert(_ key: UnsafeBufferPointer<UInt8>, id: Int64) -> Int64? {
+    package mutating func insert(_ key: UnsafeBufferPointer<UInt8>, id: Int64) -> Int64? {
         let h = Self.hash(key)
         if let known = find(key, hash: h) { return known }
         if entries.count * 2 >= slots.count { grow() }
@@ -65,16 +65,16 @@ public struct ByteKeyTable: Sendable {
     }
 
     @discardableResult
-    public mutating func insert(_ key: String, id: Int64) -> Int64? {
+    package mutating func insert(_ key: String, id: Int64) -> Int64? {
         var key = key
         return key.withUTF8 { insert($0, id: id) }
     }
 
-    public func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int64? {
+    package func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int64? {
         find(key, hash: Self.hash(key))
     }
 
-    public subscript(key: String) -> Int64? {
+    package subscript(key: String) -> Int64? {
         var key = key
         return key.withUTF8 { lookup($0) }
     }

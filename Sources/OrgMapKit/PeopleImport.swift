@@ -1,0 +1,113 @@
+import Foundation
+import Logging
+import OrgFastPath
+import OrgImport
+import OrgModel
+import OrgStore
+
+/// `orgmap import people`: read and check a whole org chart and store it as one snapshot, in one transaction.
+public struct PeopleImport: Sendable {
+    /// Where an import writes.
+    public enum Destination: Sendable {
+        /// The database file at this path, created when missing (``AppDatabase/importing(into:_:retry:)``).
+        case file(String)
+        case database(AppDatabase)
+    }
+
+    public var source: InputSource
+    /// The date the org chart describes.
+    public var asOf: CalendarDate
+    public var options: PeopleImportOptions
+    /// Read and check only; write nothing.
+    public var dryRun: Bool
+
+    public init(source: InputSource, asOf: CalendarDate, options: PeopleImportOptions = PeopleImportOptions(), dryRun: Bool = false) {
+        self.source = source
+        self.asOf = asOf
+        self.options = options
+        self.dryRun = dryRun
+    }
+
+    /// The outcome of an org chart import.
+    public struct Outcome: Sendable {
+        public var file: PeopleFile
+        /// nil for a dry run.
+        public var snapshot: Snapshot?
+        public var duration: TimeInterval
+        public var departmentCount: Int
+
+        /// One line for the user: what was imported where, or what a dry run found.
+        public func summary(database: String) -> String {
+            let counts = "\(plural(file.people.count, "person", "people")) in \(plural(departmentCount, "department"))"
+            let warnings = file.warnings.isEmpty ? "" : ", \(plural(file.warnings.count, "warning"))"
+            guard let snapshot else { return "Dry run: \(file.fileName) is valid: \(counts)\(warnings). Nothing was written." }
+            return "Imported \(counts) from \(file.fileName) as snapshot \(snapshot.id) (as of \(snapshot.asOf)) into \(database) in \(seconds(duration))\(warnings)."
+        }
+    }
+
+    /// Reads the source to its end and stores it, or, for a dry run, only reads it. Rows are inserted while the
+    /// file is still being read and checked, in a transaction committed only once the whole file has passed every
+    /// check: a bad file leaves an existing database as it was, and creates none. The column mapping and the
+    /// warnings go to `logger`.
+    public func run(into destination: Destination, logger: Logger) throws -> Outcome {
+        let started = Date()
+        guard !dryRun else {
+            let file = try PeopleFile.read(try source.open(), options: options)
+            Self.log(file, to: logger)
+            return Outcome(file: file, snapshot: nil, duration: Date().timeIntervalSince(started), departmentCount: Self.departmentCount(file))
+        }
+        var read: PeopleFile?
+        func store(_ db: AppDatabase) throws -> Snapshot {
+            guard source.isRegularFile else {
+                // A pipe may trickle: read it whole first rather than keep other writers waiting meanwhile.
+                let file = try PeopleFile.read(try source.open(), options: options)
+                read = file
+                Self.log(file, to: logger)
+                return try storeRead(db)
+            }
+            let (source, options) = (self.source, self.options)
+            return try db.storeSnapshot(asOf: asOf, fileName: source.displayName) { writer in
+                // Opened here, so the file reader belongs to this transaction alone and can go to the reading thread.
+                let input = try source.open()
+                let file = try Pipeline.run(capacity: 8, source: input, produce: { input, put in
+                    try withoutActuallyEscaping(put) { put in
+                        try PeopleFile.read(input, options: options) { batch in
+                            guard put(batch) else { throw CancellationError() }
+                        }
+                    }
+                }, consume: writer.insert)
+                read = file
+                Self.log(file, to: logger)
+                try writer.finish(people: file.people, managerRows: file.managerRows)
+                return Self.logEntry(file, started: started)
+            }
+        }
+        // Stores the chart already read: from a pipe, or again when the database could not be built aside
+        // (another orgmap created it meanwhile, or its file system cannot link files).
+        func storeRead(_ db: AppDatabase) throws -> Snapshot {
+            guard let file = read else { preconditionFailure("the chart is read before it is stored again") }
+            return try db.storeSnapshot(people: file.people, lines: file.lines, managerRows: file.managerRows, asOf: asOf, log: Self.logEntry(file, started: started))
+        }
+        let snapshot = switch destination {
+        case .file(let path): try AppDatabase.importing(into: path, store, retry: storeRead)
+        case .database(let db): try store(db)
+        }
+        guard let file = read else { preconditionFailure("a stored chart was read") }
+        return Outcome(file: file, snapshot: snapshot, duration: Date().timeIntervalSince(started), departmentCount: Self.departmentCount(file))
+    }
+
+    private static func departmentCount(_ file: PeopleFile) -> Int { Set(file.people.map(\.department)).count }
+
+    private static func logEntry(_ file: PeopleFile, started: Date) -> ImportLogRecord {
+        ImportLogRecord(
+            kind: .people, fileName: file.fileName, sha256: file.sha256, rowsRead: file.rowsRead,
+            rowsStored: file.people.count, rowsSkipped: file.rowsRead - file.people.count,
+            warnings: file.warnings.count, duration: Date().timeIntervalSince(started))
+    }
+
+    private static func log(_ file: PeopleFile, to logger: Logger) {
+        let matched = file.managerMatchedBy.map { "; managers matched by \($0.rawValue)" } ?? ""
+        logger.info("\(file.fileName): read as \(Delimiter.name(file.delimiter))-separated, \(file.mapping.summary.joined(separator: ", "))\(matched)")
+        for warning in file.warnings { logger.warning("\(file.fileName): \(warning)") }
+    }
+}

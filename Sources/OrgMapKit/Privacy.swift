@@ -1,0 +1,56 @@
+import Crypto
+import OrgAnalysis
+import OrgModel
+
+/// How people are shown: under their names, or under stable pseudonyms with small departments' figures withheld.
+public struct Privacy: Sendable {
+    /// The minimum group size `anonymize` applies when none is given.
+    public static let defaultMinimumGroupSize = 5
+    /// The environment variable holding the secret that keys the pseudonyms (HMAC-SHA-256). An environment
+    /// variable, not an option, so the secret stays out of shell history and process listings.
+    public static let keyVariable = "ORGMAP_ANONYMIZE_KEY"
+
+    /// Replace names, emails and HR ids with pseudonyms before the analysis.
+    public var anonymize: Bool
+    /// Keys the pseudonyms with HMAC-SHA-256 when set; they are the plain SHA-256 of the HR id otherwise.
+    public var key: [UInt8]?
+    /// Departments below this size have their figures withheld; nil when none is.
+    public var minimumGroupSize: MinimumGroupSize?
+
+    /// `minimumGroupSize`: the one given, else ``defaultMinimumGroupSize`` with `anonymize`, else none.
+    public init(anonymize: Bool = false, key: [UInt8]? = nil, minimumGroupSize: Int? = nil) {
+        self.anonymize = anonymize
+        self.key = key
+        self.minimumGroupSize = (minimumGroupSize ?? (anonymize ? Self.defaultMinimumGroupSize : nil)).map(MinimumGroupSize.init)
+    }
+
+    /// The secret in ``keyVariable``; nil when unset or empty.
+    public static func key(in environment: [String: String]) -> [UInt8]? {
+        guard let value = environment[keyVariable], !value.isEmpty else { return nil }
+        return Array(value.utf8)
+    }
+
+    /// True when the pseudonyms are keyed with a secret: nobody without it can recompute them from HR ids.
+    public var isKeyed: Bool { anonymize && key != nil }
+
+    /// The organizations with one set of pseudonyms for all of them, so a person has the same one in each; the
+    /// organizations as they are without `anonymize`.
+    func apply(to organizations: [Organization]) -> [Organization] {
+        guard anonymize else { return organizations }
+        let pseudonyms = Pseudonyms(keys: organizations.flatMap { $0.people.map(\.key) }, digest: Self.digest(key: key))
+        return organizations.map { $0.anonymized(with: pseudonyms) }
+    }
+
+    /// HMAC-SHA-256 of the HR key under `key`, or its SHA-256 without one, as lowercase hex.
+    static func digest(key: [UInt8]?) -> @Sendable (String) -> String {
+        if let key {
+            // The key's bytes, not a `SymmetricKey`, are captured: swift-crypto 3 does not mark it Sendable.
+            return { hex(HMAC<SHA256>.authenticationCode(for: Array($0.utf8), using: SymmetricKey(data: key))) }
+        }
+        return { hex(SHA256.hash(data: Array($0.utf8))) }
+    }
+
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import OrgModel
+
+extension AppDatabase {
+    /// Every snapshot, oldest first (by as-of date, then import order).
+    public func snapshots() throws -> [Snapshot] {
+        try reader.read { db in
+            try SnapshotRecord.order(SnapshotRecord.historyOrder).fetchAll(db).map { try $0.snapshot(in: path) }
+        }
+    }
+
+    /// The snapshot with `id`, or the latest (by date, then import order) when `id` is nil.
+    public func snapshot(id: Int64? = nil) throws -> Snapshot {
+        let record = try reader.read { db in
+            if let id { return try SnapshotRecord.fetchOne(db, key: id) }
+            return try SnapshotRecord.order(SnapshotRecord.historyOrder.map { $0.desc }).fetchOne(db)
+        }
+        guard let record else {
+            if let id { throw OrgMapError.snapshotNotFound(id: id, path: path) }
+            throw OrgMapError.noSnapshot(path: path)
+        }
+        return try record.snapshot(in: path)
+    }
+
+    /// The snapshot just before `snapshot` in history order; nil for the first.
+    public func snapshot(before snapshot: Snapshot) throws -> Snapshot? {
+        let history = try snapshots()
+        guard let i = history.firstIndex(where: { $0.id == snapshot.id }), i > 0 else { return nil }
+        return history[i - 1]
+    }
+
+    /// The people of a snapshot, in the order of the file they came from.
+    public func organization(snapshotID: Int64) throws -> Organization {
+        try reader.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT p.person_key, p.name, p.email, p.title, d.name AS department, t.name AS team, m.person_key AS manager_key,
+                       (SELECT group_concat(dm.person_key, char(31)) FROM dotted_line dl JOIN person dm ON dm.id = dl.manager_id
+                        WHERE dl.person_id = p.id) AS dotted,
+                       p.level, p.location
+                FROM person p
+                JOIN department d ON d.id = p.department_id
+                LEFT JOIN team t ON t.id = p.team_id
+                LEFT JOIN person m ON m.id = p.manager_id
+                WHERE p.snapshot_id = ?
+                ORDER BY p.id
+                """, arguments: [snapshotID])
+            var people: [Person] = []
+            while let row = try rows.next() {
+                let dotted: String? = row["dotted"]
+                people.append(Person(
+                    key: row["person_key"], name: row["name"], email: row["email"], title: row["title"],
+                    department: row["department"], team: row["team"], managerKey: row["manager_key"],
+                    dottedLineManagerKeys: dotted.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [],
+                    level: row["level"], location: row["location"]))
+            }
+            return Organization(people: people)
+        }
+    }
+
+    /// How many links each snapshot has; snapshots without links are absent.
+    public func linkCounts() throws -> [Int64: Int] {
+        try reader.read { db in
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT snapshot_id, COUNT(*) FROM link GROUP BY snapshot_id") { counts[row[0]] = row[1] }
+            return counts
+        }
+    }
+
+    /// Every import, oldest first.
+    public func imports() throws -> [ImportLogRecord] {
+        try reader.read { db in try ImportLogRecord.order(ImportLogRecord.Columns.id).fetchAll(db) }
+    }
+
+    /// What SQLite's `integrity_check` and `foreign_key_check` find wrong; empty for a sound database.
+    public func integrityProblems() throws -> [String] {
+        try reader.read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                "\(row[0] as String? ?? "?") row \(row[1] as Int64? ?? -1) refers to a missing row of \(row[2] as String? ?? "?")"
+            }
+            return integrity + foreignKeys
+        }
+    }
+}
