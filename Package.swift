@@ -44,12 +44,17 @@ let package = Package(
         ]),
 
         .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
-        .testTarget(name: "OrgStoreTests", dependencies: ["OrgStore", "OrgFastPath", "OrgModel", "OrgMapMigrations"]),
-        .testTarget(name: "OrgImportTests", dependencies: ["OrgImport", "OrgModel", "OrgAnalysis", "OrgSample"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OrgStoreTests", dependencies: ["OrgStore", "OrgFastPath", "OrgModel", "OrgMapMigrations", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "OrgImportTests", dependencies: ["OrgImport", "OrgFastPath", "OrgModel", "OrgAnalysis", "OrgSample"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OrgAnalysisTests", dependencies: ["OrgAnalysis", "OrgModel"]),
         .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel"]),
-        .testTarget(name: "OrgMapKitTests", dependencies: ["OrgMapKit", "OrgStore", "OrgModel", "OrgAnalysis", "OrgSample"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "orgmapTests", dependencies: ["orgmap", "OrgMapKit", "OrgStore", "OrgSample"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OrgMapKitTests", dependencies: [
+            "OrgMapKit", "OrgStore", "OrgFastPath", "OrgImport", "OrgModel", "OrgAnalysis", "OrgReport", "OrgSample",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+        ], exclude: ["Fixtures"]),
+        .testTarget(name: "orgmapTests", dependencies: [
+            "orgmap", "OrgMapKit", "OrgStore", "OrgSample", .product(name: "GRDB", package: "GRDB.swift"),
+        ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

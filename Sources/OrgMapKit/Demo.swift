@@ -10,9 +10,9 @@ public enum Demo {
     public static func report(format: ReportFormat) throws -> String {
         let db = try AppDatabase.inMemory()
         let silent = Logger(label: "orgmap.demo") { _ in SwiftLogNoOpLogHandler() }
-        _ = try PeopleImport(source: .bytes(SampleOrg.people, name: SampleOrg.peopleFileName), asOf: SampleOrg.asOf)
+        try PeopleImport(source: .bytes(SampleOrg.people, name: SampleOrg.peopleFileName), asOf: SampleOrg.asOf)
             .run(into: .database(db), logger: silent)
-        _ = try LinksImport(source: .bytes(SampleOrg.links, name: SampleOrg.linksFileName)).run(in: db, logger: silent)
+        try LinksImport(source: .bytes(SampleOrg.links, name: SampleOrg.linksFileName)).run(in: db, logger: silent)
         return format.render(try AnalysisRequest().analyze(db))
     }
 

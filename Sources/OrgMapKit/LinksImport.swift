@@ -41,6 +41,7 @@ public struct LinksImport: Sendable {
     /// Reads the source and stores its links in the snapshot the options name (the latest by default). One thread
     /// parses and resolves while this one inserts; any problem rolls everything back. The layout read and the
     /// warnings (unknown people, self-links) go to `logger`.
+    @discardableResult
     public func run(in db: AppDatabase, logger: Logger) throws -> Outcome {
         let started = Date()
         let snapshot = try db.snapshot(id: options.snapshotID)

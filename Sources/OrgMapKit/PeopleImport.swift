@@ -49,6 +49,7 @@ public struct PeopleImport: Sendable {
     /// file is still being read and checked, in a transaction committed only once the whole file has passed every
     /// check: a bad file leaves an existing database as it was, and creates none. The column mapping and the
     /// warnings go to `logger`.
+    @discardableResult
     public func run(into destination: Destination, logger: Logger) throws -> Outcome {
         let started = Date()
         guard !dryRun else {

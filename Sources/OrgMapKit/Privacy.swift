@@ -43,11 +43,14 @@ public struct Privacy: Sendable {
 
     /// HMAC-SHA-256 of the HR key under `key`, or its SHA-256 without one, as lowercase hex.
     static func digest(key: [UInt8]?) -> @Sendable (String) -> String {
-        if let key {
-            // The key's bytes, not a `SymmetricKey`, are captured: swift-crypto 3 does not mark it Sendable.
-            return { hex(HMAC<SHA256>.authenticationCode(for: Array($0.utf8), using: SymmetricKey(data: key))) }
-        }
+        if let key { return { hmacHex(key: key, message: Array($0.utf8)) } }
         return { hex(SHA256.hash(data: Array($0.utf8))) }
+    }
+
+    /// HMAC-SHA-256 (RFC 2104) of `message` under `key`, lowercase hex. The key's bytes, not a `SymmetricKey`, are
+    /// what closures capture: swift-crypto 3 does not mark `SymmetricKey` Sendable.
+    static func hmacHex(key: [UInt8], message: [UInt8]) -> String {
+        hex(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
     }
 
     private static func hex(_ bytes: some Sequence<UInt8>) -> String {

@@ -14,12 +14,14 @@ func records(_ text: String, _ options: CSVOptions = CSVOptions()) throws -> [CS
     try records(Array(text.utf8), options)
 }
 
-/// The problems of an `OrgMapError.invalidInput`, or a test failure.
+/// The problems of an `OrgMapError.invalidInput` or `.invalidPolicy`, or a test failure.
 func problems(of body: () throws -> Void) -> [InputProblem] {
     do {
         try body()
         Issue.record("expected an invalid input error")
     } catch let OrgMapError.invalidInput(_, problems, _) {
+        return problems
+    } catch let OrgMapError.invalidPolicy(_, problems) {
         return problems
     } catch {
         Issue.record("unexpected error \(error)")

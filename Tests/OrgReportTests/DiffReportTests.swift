@@ -6,7 +6,7 @@ import Testing
 
 /// The diff renderers on the fixture org: a leader who left, hostile text, the report's since-previous section.
 struct DiffReportTests {
-    static let before = Snapshot(id: 2, asOf: "2026-01-01", importedAt: "2026-01-02T09:00:00Z", sourceFile: "q4 | <b>.csv",
+    static let before = Snapshot(id: 2, asOf: CalendarDate("2026-01-01")!, importedAt: "2026-01-02T09:00:00Z", sourceFile: "q4 | <b>.csv",
                                  sourceSHA256: "def", personCount: 12)
 
     /// Lena Park (an engineering manager) left; the hostile-named VP Sales was retitled.

@@ -33,7 +33,7 @@ enum Fixture {
     }
 
     static let context = ReportContext(
-        snapshot: Snapshot(id: 3, asOf: "2026-03-01", importedAt: "2026-03-02T09:00:00Z", sourceFile: "people.csv",
+        snapshot: Snapshot(id: 3, asOf: CalendarDate("2026-03-01")!, importedAt: "2026-03-02T09:00:00Z", sourceFile: "people.csv",
                            sourceSHA256: "abc", personCount: 12),
         peopleCount: 12, linkCount: 9, policyDescription: "built-in defaults")
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import OrgFastPath
 @testable import OrgStore
 import OrgModel
 
@@ -17,14 +18,17 @@ let samplePeople = [
     Person(key: "E4", name: "Marcus Reid", title: "CRO", department: "Sales", managerKey: "E1", dottedLineManagerKeys: ["E2"], level: "E2", location: "New York"),
 ]
 
-func record(_ count: Int) -> ImportRecord {
-    ImportRecord(kind: "people", fileName: "people.csv", sha256: String(repeating: "a", count: 64), rowsRead: count, rowsStored: count, rowsSkipped: 0, warnings: 0, duration: 0.5)
+/// A day for tests, written as text.
+func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
+
+func record(_ count: Int) -> ImportLogRecord {
+    ImportLogRecord(kind: .people, fileName: "people.csv", sha256: String(repeating: "a", count: 64), rowsRead: count, rowsStored: count, rowsSkipped: 0, warnings: 0, duration: 0.5)
 }
 
 struct AppDatabaseTests {
     @Test func snapshotRoundTrip() throws {
         let db = try AppDatabase.inMemory()
-        let snapshot = try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        let snapshot = try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
         #expect(snapshot.personCount == 4)
         let org = try db.organization(snapshotID: snapshot.id)
         #expect(org.people == samplePeople)
@@ -34,12 +38,12 @@ struct AppDatabaseTests {
 
     @Test func latestSnapshotIsByDateThenImportOrder() throws {
         let db = try AppDatabase.inMemory()
-        try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
-        let older = try db.importSnapshot(people: Array(samplePeople.prefix(1)), lines: [2], asOf: "2026-10-01", log: record(1))
-        let sameDay = try db.importSnapshot(people: Array(samplePeople.prefix(1)), lines: [2], asOf: "2026-11-01", log: record(1))
+        try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
+        let older = try db.storeSnapshot(people: Array(samplePeople.prefix(1)), lines: [2], asOf: day("2026-10-01"), log: record(1))
+        let sameDay = try db.storeSnapshot(people: Array(samplePeople.prefix(1)), lines: [2], asOf: day("2026-11-01"), log: record(1))
         #expect(try db.snapshot().id == sameDay.id)
-        #expect(try db.snapshots().map(\.asOf) == ["2026-10-01", "2026-11-01", "2026-11-01"])
-        #expect(try db.snapshot(id: older.id).asOf == "2026-10-01")
+        #expect(try db.snapshots().map(\.asOf.description) == ["2026-10-01", "2026-11-01", "2026-11-01"])
+        #expect(try db.snapshot(id: older.id).asOf.description == "2026-10-01")
         #expect(throws: OrgMapError.self) { try db.snapshot(id: 99) }
         // Keys repeat across snapshots; person ids never do.
         #expect(try db.organization(snapshotID: older.id).people.map(\.key) == ["E1"])
@@ -48,7 +52,7 @@ struct AppDatabaseTests {
     @Test func importLogRecordsEachImport() throws {
         let path = temporaryPath()
         let db = try AppDatabase.open(path: path, create: true)
-        try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
         let row = try DatabaseQueue(path: path).read { try Row.fetchOne($0, sql: "SELECT * FROM import_log") }
         #expect(row?["kind"] == "people")
         #expect(row?["rows_stored"] == 4)
@@ -110,7 +114,7 @@ struct ForeignKeyTests {
     /// Imports turn SQLite's checks off for their own resolved rows; every other write still has them.
     @Test func checksAreBackOnAfterAnImport() throws {
         let db = try AppDatabase.inMemory()
-        let snapshot = try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+        let snapshot = try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
         #expect(try db.write { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
         #expect(throws: DatabaseError.self) {
             try db.write { try $0.execute(sql: "INSERT INTO person (snapshot_id, person_key, name, department_id, source_line) VALUES (?, 'X', 'X', 999, 1)", arguments: [snapshot.id]) }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import OrgFastPath
 import OrgModel
 @testable import OrgStore
 
@@ -16,7 +17,7 @@ struct ImportingTests {
         let path = temporaryPath()
         let id = try AppDatabase.importing(into: path, { db in
             #expect(!FileManager.default.fileExists(atPath: path))
-            return try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4)).id
+            return try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4)).id
         }, retry: { _ in
             Issue.record("no other orgmap created the file")
             return 0
@@ -34,7 +35,7 @@ struct ImportingTests {
         let path = temporaryPath()
         #expect(throws: Failure.self) {
             try AppDatabase.importing(into: path, { db in
-                try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+                try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
                 throw Failure()
             }, retry: { _ in })
         }
@@ -46,12 +47,12 @@ struct ImportingTests {
         let path = temporaryPath()
         var retried = false
         try AppDatabase.importing(into: path, { db in
-            try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+            try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
             let other = try AppDatabase.open(path: path, create: true)
-            try other.importSnapshot(people: Array(samplePeople.prefix(1)), lines: [2], asOf: "2026-10-01", log: record(1))
+            try other.storeSnapshot(people: Array(samplePeople.prefix(1)), lines: [2], asOf: day("2026-10-01"), log: record(1))
         }, retry: { db in
             retried = true
-            try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+            try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
         })
         #expect(retried)
         #expect(try files(beside: path) == ["orgmap.sqlite"])
@@ -61,9 +62,9 @@ struct ImportingTests {
 
     @Test func anExistingDatabaseIsWrittenInPlace() throws {
         let path = temporaryPath()
-        try AppDatabase.open(path: path, create: true).importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-10-01", log: record(4))
+        try AppDatabase.open(path: path, create: true).storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-10-01"), log: record(4))
         try AppDatabase.importing(into: path, { db in
-            try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+            try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
         }, retry: { _ in Issue.record("the file existed") })
         #expect(try AppDatabase.open(path: path, create: false).snapshots().count == 2)
     }
@@ -88,7 +89,7 @@ extension ImportingTests {
             try Data("x".utf8).write(to: folder.appendingPathComponent(name))
         }
         try AppDatabase.importing(into: path, { db in
-            try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+            try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
         }, retry: { _ in Issue.record("no other orgmap created the file") })
         #expect(try files(beside: path) == [running, unrelated, "orgmap.sqlite"].sorted())
     }
@@ -101,10 +102,10 @@ extension ImportingTests {
         let path = temporaryPath()
         var retried = false
         try AppDatabase.importing(into: path, { db in
-            _ = try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+            _ = try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
         }, retry: { db in
             retried = true
-            _ = try db.importSnapshot(people: Array(samplePeople.prefix(2)), lines: [2, 3], asOf: "2026-11-01", log: record(2))
+            _ = try db.storeSnapshot(people: Array(samplePeople.prefix(2)), lines: [2, 3], asOf: day("2026-11-01"), log: record(2))
         }, link: { _, _ in false })
         #expect(retried)
         #expect(try files(beside: path) == ["orgmap.sqlite"])
@@ -115,7 +116,7 @@ extension ImportingTests {
     @Test func aLinkReportedFailedButMadeCounts() throws {
         let path = temporaryPath()
         try AppDatabase.importing(into: path, { db in
-            _ = try db.importSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: "2026-11-01", log: record(4))
+            _ = try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
         }, retry: { _ in Issue.record("the link was made") }, link: { staging, path in
             _ = link(staging, path)
             return false

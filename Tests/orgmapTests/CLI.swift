@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs the built `orgmap` executable as a user would, in a folder of its own.
-struct CLI {
+/// Runs the built `orgmap` executable as a user would, in a folder of its own that is removed afterwards.
+final class CLI {
     struct Result {
         var status: Int32
         var stdout: String
@@ -20,6 +20,8 @@ struct CLI {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     func write(_ name: String, _ text: String) throws {
@@ -31,7 +33,7 @@ struct CLI {
         return try String(contentsOf: url, encoding: .utf8)
     }
 
-    /// SHA of nothing fancy: the bytes, for "unchanged" checks.
+    /// The bytes of a file of the folder, for "unchanged" checks.
     func contents(_ name: String) -> Data? { FileManager.default.contents(atPath: path(name)) }
 
     @discardableResult
@@ -40,7 +42,8 @@ struct CLI {
     }
 
     /// Runs `executable` (orgmap unless said otherwise) with `arguments` in the test's folder, without
-    /// ORGMAP_DB from the caller's environment, capturing both outputs.
+    /// ORGMAP_DB and ORGMAP_ANONYMIZE_KEY from the caller's environment. Standard output and standard error go
+    /// to files, so a child writing more than a pipe holds to either can never block.
     @discardableResult
     func run(arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: URL = CLI.binary) throws -> Result {
         let process = Process()
@@ -52,25 +55,32 @@ struct CLI {
         env.removeValue(forKey: "ORGMAP_ANONYMIZE_KEY")
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("orgmap-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let (out, err, input) = (capture.appendingPathComponent("out"), capture.appendingPathComponent("err"), capture.appendingPathComponent("in"))
+        try Data(stdin.map { Array($0.utf8) } ?? []).write(to: input)
+        for file in [out, err] { try Data().write(to: file) }
+        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
+        let inHandle = try FileHandle(forReadingFrom: input)
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        process.standardInput = inHandle
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        for handle in [outHandle, errHandle, inHandle] { try handle.close() }
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 }
 
-/// A bad input for a table-driven test: what it is, its text (a whole file, or one row), what the error says.
-struct BadText: Sendable, CustomTestStringConvertible {
-    let name: String
-    let text: String
-    let says: String
-    var testDescription: String { name }
+/// A folder with the sample's org chart and links imported through the real binary.
+func sampleFolder() throws -> CLI {
+    let cli = try CLI()
+    try #require(try cli.run("demo", "--write-sample", ".").status == 0)
+    try #require(try cli.run("import", "people", "northwind-people.csv", "--as-of", "2026-11-01").status == 0)
+    try #require(try cli.run("import", "links", "northwind-links.csv").status == 0)
+    return cli
 }

@@ -19,10 +19,8 @@ struct ConcurrencyTests {
         let snapshots = try cli.run("snapshots")
         #expect(snapshots.stdout.contains("2026-10-01") && snapshots.stdout.contains("2026-11-01"), "\(snapshots.stdout)")
         #expect(snapshots.stdout.split(separator: "\n").count == 2 + 3)
-        if SQLiteShell.isAvailable {
-            #expect(try SQLiteShell.query(cli, "SELECT COUNT(*) FROM person") == "\(5 + 2 * 20_000)")
-            #expect(try SQLiteShell.query(cli, "PRAGMA integrity_check") == "ok")
-        }
+        #expect(try SQLiteCheck.counts(cli, ["person"]) == [5 + 2 * 20_000])
+        #expect(try SQLiteCheck.problems(cli) == [])
     }
 
     /// The first import of all creates the file and its schema: four at once must neither fail nor lose one
@@ -40,6 +38,7 @@ struct ConcurrencyTests {
             let snapshots = try cli.run("snapshots", "--db", db)
             #expect(snapshots.status == 0, "round \(round): \(snapshots.stderr)")
             #expect(snapshots.stdout.split(separator: "\n").count == 2 + 4, "round \(round): \(snapshots.stdout)")
+            #expect(try SQLiteCheck.problems(cli, database: db) == [], "round \(round)")
         }
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import OrgStore
 import Testing
 
 /// `kill -9` in the middle of an import: SQLite's write-ahead log is the only thing between the import and the
@@ -15,7 +17,7 @@ struct CrashSafetyTests {
 
         let after = try DatabaseState(cli)
         #expect(after == before)
-        #expect(after.integrity == "ok")
+        #expect(after.integrity == [])
         // The database stays writable: the lock died with the process.
         let again = try cli.run("import", "links", "first-links.csv", "--quiet")
         #expect(again.status == 0, "\(again.stderr)")
@@ -34,7 +36,7 @@ struct CrashSafetyTests {
 
         let after = try DatabaseState(cli)
         #expect(after == before)
-        #expect(after.integrity == "ok")
+        #expect(after.integrity == [])
         #expect(after.snapshots.contains("small.csv"))
         #expect(!after.snapshots.contains("2026-11-01"))
     }
@@ -60,7 +62,7 @@ struct CrashSafetyTests {
         let again = try cli.run("import", "people", "people.csv", "--quiet")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(staging().isEmpty)
-        #expect(try DatabaseState(cli).integrity == "ok")
+        #expect(try DatabaseState(cli).integrity == [])
     }
 
     /// A folder with a generated org chart of 2,000 people and `links.csv` of ``bigLinks`` links, its database
@@ -80,12 +82,14 @@ struct CrashSafetyTests {
     static let bigPeople = 40_000
 }
 
-/// What a user and `sqlite3` see of a database: orgmap's own listings, and table counts and integrity from SQLite.
+/// What a user and SQLite see of a database: orgmap's own listings, and table counts and integrity from SQLite,
+/// read in process through GRDB.
 struct DatabaseState: Equatable {
     var snapshots: String
     var org: String
-    var counts: String
-    var integrity: String
+    var counts: [Int]
+    /// What `integrity_check` and `foreign_key_check` report; empty for a sound file.
+    var integrity: [String]
 
     init(_ cli: CLI) throws {
         let snapshots = try cli.run("snapshots")
@@ -94,29 +98,27 @@ struct DatabaseState: Equatable {
         let org = try cli.run("org", "--format", "json")
         #expect(org.status == 0, "\(org.stderr)")
         self.org = org.stdout
-        if SQLiteShell.isAvailable {
-            counts = try SQLiteShell.query(cli, """
-                SELECT (SELECT COUNT(*) FROM snapshot), (SELECT COUNT(*) FROM person), (SELECT COUNT(*) FROM link),
-                       (SELECT COUNT(*) FROM import_log), (SELECT COUNT(*) FROM dotted_line), (SELECT COUNT(*) FROM department)
-                """)
-            integrity = try SQLiteShell.query(cli, "PRAGMA integrity_check") + (try SQLiteShell.query(cli, "PRAGMA foreign_key_check"))
-        } else {
-            counts = ""
-            integrity = "ok"
-        }
+        counts = try SQLiteCheck.counts(cli, ["snapshot", "person", "link", "import_log", "dotted_line", "department"])
+        integrity = try SQLiteCheck.problems(cli)
     }
 }
 
-/// The `sqlite3` command-line shell, when installed (`.ci/run` installs it with libsqlite3-dev).
-enum SQLiteShell {
-    static let path = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    static var isAvailable: Bool { path != nil }
+/// The folder's `orgmap.sqlite` as SQLite sees it.
+enum SQLiteCheck {
+    /// Rows in each table, in the order given.
+    static func counts(_ cli: CLI, _ tables: [String], database: String = "orgmap.sqlite") throws -> [Int] {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: cli.path(database), configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in try tables.map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 } }
+    }
 
-    /// Runs one statement on the test folder's orgmap.sqlite and returns its output, trimmed.
-    static func query(_ cli: CLI, _ sql: String) throws -> String {
-        let result = try cli.run(arguments: ["orgmap.sqlite", sql], executable: URL(fileURLWithPath: try #require(path)))
-        #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// What `PRAGMA integrity_check` and `PRAGMA foreign_key_check` find wrong.
+    static func problems(_ cli: CLI, database: String = "orgmap.sqlite") throws -> [String] {
+        let db = try AppDatabase.open(path: cli.path(database), create: false)
+        defer { try? db.close() }
+        return try db.integrityProblems()
     }
 }
 

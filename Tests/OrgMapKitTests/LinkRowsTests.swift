@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import OrgImport
 @testable import OrgStore
 
 /// Links are inserted many rows a statement, with text bound in place: every row must land as written,
@@ -9,7 +8,7 @@ import Testing
 struct LinkRowsTests {
     @Test(arguments: [1, 63, 64, 65, 1_000, 20_000])
     func everyRowLandsAsWritten(count: Int) throws {
-        let db = try vivaOrg()
+        let db = try orgDatabase()
         let keys = ["P-1001", "P-1002", "P-1003", "P-1004", "P-1005"]
         var csv = "source,target,weight,kind,date\n"
         var expected: [[String?]] = []
@@ -23,7 +22,7 @@ struct LinkRowsTests {
         }
         let result = try importLinks(csv, into: db)
         #expect(result.stored == count)
-        let stored = try db.reader.read { db in
+        let stored = try db.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.person_key, t.person_key, l.weight, l.kind, l.date FROM link l
                 JOIN person s ON s.id = l.source_id JOIN person t ON t.id = l.target_id ORDER BY l.id
@@ -35,7 +34,7 @@ struct LinkRowsTests {
     /// ties() sizes its arrays from the import log and the link ids; in a database edited by hand those can be
     /// anything, and the ties must still come out the same.
     @Test func tiesSurviveAHandEditedDatabase() throws {
-        let db = try vivaOrg()
+        let db = try orgDatabase()
         let result = try importLinks("source,target,weight\nP-1001,P-1002,1\nP-1002,P-1003,2\nP-1003,P-1001,3\nP-1004,P-1005,1\n", into: db)
         let id = result.snapshot.id
         let before = try db.ties(snapshotID: id)
@@ -48,7 +47,7 @@ struct LinkRowsTests {
             "UPDATE import_log SET rows_stored = -3 WHERE kind = 'links'",
             "DELETE FROM import_log WHERE kind = 'links'",
         ] {
-            try db.withoutForeignKeyChecks { try $0.execute(sql: edit) }
+            try db.bulkWrite { try $0.execute(sql: edit) }
             #expect(try db.ties(snapshotID: id) == before, "after \(edit)")
         }
     }

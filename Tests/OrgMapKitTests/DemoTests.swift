@@ -1,0 +1,33 @@
+import Foundation
+@testable import OrgMapKit
+import OrgSample
+import Testing
+
+struct DemoTests {
+    /// The demo's report is a reviewed golden file. After a deliberate change, review the new output and
+    /// update it with: swift run orgmap demo > Tests/OrgMapKitTests/Fixtures/demo-report.md
+    @Test func demoRendersTheReviewedReport() throws {
+        #expect(try Demo.report(format: .markdown) == (try Fixtures.text("demo-report.md")))
+    }
+
+    @Test func demoReportNamesWhoToMeet() throws {
+        let report = try Demo.report(format: .markdown)
+        #expect(report.contains("#### 1. `department-unbridged`: Legal"))
+        #expect(report.contains("Daniel Okafor should meet Nadia Haddad (General Counsel), head of Legal. Warm path: Emily Carter"))
+        #expect(report.contains("`boundary-spanner`: Ravi Patel"))
+        #expect(report.contains("Aaron Goldberg (senior engineering leader): no imported collaboration link"))
+        #expect(!report.contains("`tech-leader-isolated`: Aaron Goldberg"))
+    }
+
+    /// The README's flow on the sample's files gives the very report the demo prints.
+    @Test func importingTheWrittenSampleGivesTheSameReport() throws {
+        let workspace = try Workspace()
+        let written = try Demo.writeSample(into: workspace.folder.path)
+        #expect(written == [workspace.path(SampleOrg.peopleFileName), workspace.path(SampleOrg.linksFileName)])
+        try workspace.importPeople(SampleOrg.peopleFileName, asOf: SampleOrg.asOf.description)
+        let links = try workspace.importLinks(SampleOrg.linksFileName)
+        #expect(links.stored == 373)
+        #expect(links.summary.hasPrefix("Imported 373 links from \(SampleOrg.linksFileName) (edges) into snapshot 1 (as of 2026-11-01) in "))
+        #expect(try workspace.report() == (try Demo.report(format: .markdown)))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+@testable import OrgMapKit
+import OrgSample
+import Testing
+
+struct GenerateTests {
+    func options(people: Int, departments: Int, links: Int, seed: UInt64 = 1) -> SyntheticOrg.Options {
+        var options = SyntheticOrg.Options()
+        (options.people, options.departments, options.links, options.seed) = (people, departments, links, seed)
+        return options
+    }
+
+    @Test func sameSeedSameFilesAndEveryDepartmentFilled() throws {
+        let workspace = try Workspace()
+        for (folder, seed) in [("a", UInt64(1)), ("b", 1), ("c", 2)] {
+            _ = try SyntheticFiles.write(options(people: 2000, departments: 16, links: 30000, seed: seed), layout: .edges, into: workspace.path(folder))
+        }
+        #expect(workspace.contents("a/people.csv") == workspace.contents("b/people.csv"))
+        #expect(workspace.contents("a/links.csv") == workspace.contents("b/links.csv"))
+        #expect(workspace.contents("a/links.csv") != workspace.contents("c/links.csv"))
+        let people = String(decoding: try #require(workspace.contents("a/people.csv")), as: UTF8.self).split(separator: "\n")
+        #expect(people.count == 2001)
+        #expect(Set(people.dropFirst().map { $0.split(separator: ",")[4] }).count == 16)
+    }
+
+    @Test func generatedOrgImportsAndShowsThePlantedGaps() throws {
+        let workspace = try Workspace()
+        let paths = try SyntheticFiles.write(options(people: 1500, departments: 12, links: 40000), layout: .edges, into: workspace.folder.path)
+        #expect(paths == (workspace.path("people.csv"), workspace.path("links.csv")))
+        try workspace.importPeople("people.csv")
+        #expect(try workspace.importLinks("links.csv").stored == 40000)
+        let rules = Set((try object(try workspace.report(.json))["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String })
+        #expect(rules.contains("department-unbridged"))
+        #expect(rules.contains("low-external-ratio"))
+    }
+
+    @Test func vivaLayoutImportsAsViva() throws {
+        let workspace = try Workspace()
+        _ = try SyntheticFiles.write(options(people: 200, departments: 6, links: 2000), layout: .viva, into: workspace.folder.path)
+        try workspace.importPeople("people.csv")
+        let links = try workspace.importLinks("links.csv")
+        #expect(links.format == .vivaP2P)
+        #expect(links.stored == 2000)
+    }
+
+    @Test func anUnwritableFolderIsAClearError() throws {
+        let workspace = try Workspace()
+        try workspace.write("file", "not a folder")
+        #expect(message { _ = try SyntheticFiles.write(options(people: 20, departments: 2, links: 0), layout: .edges, into: workspace.path("file/sub")) }
+            .hasPrefix("cannot write \(workspace.path("file/sub")):"))
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import OrgMapKit
+import Testing
+
+/// What only the real binary shows: exit statuses, what goes to standard output and what to standard error,
+/// arguments and the environment. The behaviour behind each command is tested in process (OrgMapKitTests).
+struct ExitStatusTests {
+    @Test func failOnGatesOnSeverity() throws {
+        let cli = try sampleFolder()
+        let high = try cli.run("report", "--fail-on", "high")
+        #expect(high.status == 2)
+        #expect(high.stderr.contains("Findings reach high, at or above --fail-on high"))
+        #expect(high.stdout.contains("# Engineering leadership"))
+        // Links before September: none are dated so, so nothing is judged and nothing fires.
+        let quiet = try cli.run("report", "--fail-on", "info", "--until", "2026-08-31")
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+    }
+
+    @Test(arguments: [
+        ["import", "people", "x.csv", "--as-of", "2026-02-30"],
+        ["import", "people", "x.csv", "--column", "boss=Manager"],
+        ["import", "people", "x.csv", "--encoding", "ebcdic"],
+        ["import", "people", "x.csv", "--delimiter", "\""],
+        ["report-card"],
+        ["report", "--top=-1"],
+        ["report", "--anonymize", "--min-group-size=0"],
+        ["leaders", "--min-group-size=-1"],
+        ["departments", "--min-group-size=0"],
+        ["diff", "--min-group-size=0"],
+        ["diff", "--since", "2026-13-01"],
+        ["diff", "--since", "2026-03-01", "--until", "2026-01-01"],
+    ])
+    func usageErrorsExit64(arguments: [String]) throws {
+        let result = try CLI().run(arguments: arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test func usageMessagesSayWhatWasExpected() throws {
+        let cli = try CLI()
+        #expect(try cli.run("report", "--top=-1").stderr.contains("--top -1: expected a number of findings, 0 or more"))
+        #expect(try cli.run("report", "--min-group-size=0").stderr.contains("--min-group-size 0: expected a whole number of people, 1 or more"))
+        #expect(try cli.run("import", "people", "x.csv", "--as-of", "2026-02-30").stderr.contains("--as-of 2026-02-30: expected a date as YYYY-MM-DD"))
+    }
+
+    /// Bad input: status 1, the file and line on standard error, nothing on standard output, the database as it was.
+    @Test func badInputExits1AndChangesNothing() throws {
+        let cli = try sampleFolder()
+        let before = try #require(cli.contents("orgmap.sqlite"))
+        try cli.write("bad.csv", "source,target,weight\nNW001,NW002,1\nNW001,NW003,-4\n")
+        let links = try cli.run("import", "links", "bad.csv")
+        #expect(links.status == 1)
+        #expect(links.stderr.contains("bad.csv: line 3, column 3 (weight): expected a weight, a number 0 or more, found '-4'"))
+        #expect(links.stdout.isEmpty)
+        try cli.write("people.csv", "id,name,manager\n1,A,\n2,B,7\n")
+        let people = try cli.run("import", "people", "people.csv")
+        #expect(people.status == 1)
+        #expect(people.stderr.contains("people.csv: line 3, column 3 (manager): manager '7' is nobody in this file"))
+        #expect(people.stdout.isEmpty)
+        #expect(cli.contents("orgmap.sqlite") == before)
+    }
+
+    @Test func missingFileAndMissingDatabase() throws {
+        let cli = try CLI()
+        let missing = try cli.run("import", "people", "nope.csv")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot read nope.csv: No such file or directory"))
+        let org = try cli.run("org")
+        #expect(org.status == 1)
+        #expect(org.stderr.contains("orgmap.sqlite holds no org chart yet"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("orgmap.sqlite")))
+    }
+
+    @Test func readsStandardInputAndHonoursOrgmapDB() throws {
+        let cli = try CLI()
+        let result = try cli.run("import", "people", "-", stdin: try cli.fixture("people.csv"), environment: ["ORGMAP_DB": "from-env.sqlite"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Imported 5 people in 3 departments from <stdin> as snapshot 1"))
+        #expect(FileManager.default.fileExists(atPath: cli.path("from-env.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("orgmap.sqlite")))
+        #expect(try cli.run("snapshots", "--db", "from-env.sqlite").stdout.contains("<stdin>"))
+    }
+
+    @Test func reportToAFileSaysSoOnStandardError() throws {
+        let cli = try sampleFolder()
+        let result = try cli.run("report", "--format", "csv", "--output", "findings.csv")
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("Wrote findings.csv: 13 findings (1 high, 5 medium, 6 low, 1 info)."))
+        #expect(String(decoding: try #require(cli.contents("findings.csv")), as: UTF8.self).hasPrefix("rule,severity,"))
+    }
+
+    /// Two separate processes give the same JSON, byte for byte: keys sorted, nothing that depends on a run.
+    @Test func jsonIsTheSameFromTwoProcesses() throws {
+        let cli = try sampleFolder()
+        try #require(try cli.run("import", "people", "northwind-people.csv", "--as-of", "2026-12-01").status == 0)
+        for arguments in [["report", "--format", "json"], ["diff", "--format", "json"], ["leaders", "--format", "json"], ["report", "--anonymize", "--format", "json"]] {
+            let first = try cli.run(arguments: arguments), second = try cli.run(arguments: arguments)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(!first.stdout.isEmpty)
+            #expect(first.stdout == second.stdout, "\(arguments)")
+        }
+    }
+
+    /// The binary prints what the library renders, and carries its migrations and sample: copied alone to an
+    /// empty folder it still works.
+    @Test func binaryWorksCopiedAlone() throws {
+        let cli = try CLI()
+        let copy = cli.folder.appendingPathComponent("orgmap")
+        try FileManager.default.copyItem(at: CLI.binary, to: copy)
+        let demo = try cli.run("demo", executable: copy)
+        #expect(demo.status == 0)
+        #expect(demo.stdout == (try Demo.report(format: .markdown)))
+        try cli.write("people.csv", try cli.fixture("people.csv"))
+        let result = try cli.run("import", "people", "people.csv", executable: copy)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("managers matched by email"))
+        #expect(try cli.run("org", executable: copy).stdout.contains("5 people"))
+    }
+
+    @Test func version() throws {
+        #expect(try CLI().run("--version").stdout.hasPrefix("0."))
+    }
+}
