@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "orgmap", targets: ["orgmap"]),
         .library(name: "OrgMapKit", targets: ["OrgMapKit"]),
+        // The file readers on their own: the fuzz harness (fuzz/) drives them directly.
+        .library(name: "OrgImport", targets: ["OrgImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

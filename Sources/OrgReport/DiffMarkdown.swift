@@ -17,7 +17,7 @@ public enum DiffMarkdown {
     private static func esc(_ text: String) -> String { MarkdownEscaping.inline(text) }
 
     /// "snapshot #2 as of 2026-11-01, imported from people.csv"
-    static func describe(_ s: Snapshot) -> String {
+    static func origin(of s: Snapshot) -> String {
         "snapshot #\(s.id) as of \(s.asOf), imported from \(esc(s.sourceFile))"
     }
 
@@ -26,8 +26,8 @@ public enum DiffMarkdown {
         let p = d.people
         return [
             "# What changed between snapshot #\(c.from.id) and snapshot #\(c.to.id)", "",
-            "- **From:** \(describe(c.from)), \(ReportFormat.count(c.from.personCount)) people",
-            "- **To:** \(describe(c.to)), \(ReportFormat.count(c.to.personCount)) people",
+            "- **From:** \(origin(of: c.from)), \(ReportFormat.count(c.from.personCount)) people",
+            "- **To:** \(origin(of: c.to)), \(ReportFormat.count(c.to.personCount)) people",
         ] + (c.linkFilter.map { ["- **Links:** in both snapshots, only \(esc($0))"] } ?? []) + [
             "- **Findings:** \(d.opened.count) opened, \(d.resolved.count) resolved, \(d.persisting.count) persisting",
             "- **Engineering leaders:** \(d.tierChanges.count) changed tier, \(d.reachChanges.count) gained or lost a business department",

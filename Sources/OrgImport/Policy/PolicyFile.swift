@@ -36,7 +36,7 @@ public enum PolicyFile {
         } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
             let key = context.codingPath.map(\.stringValue).joined(separator: ".")
             let line = context.codingPath.first.flatMap { first in mapping.first { $0.key.string == first.stringValue }?.value.mark?.line }
-            throw OrgMapError.invalidPolicy(file: file, problems: [InputProblem(line: line, message: "'\(key)' should be \(describe(type))")])
+            throw OrgMapError.invalidPolicy(file: file, problems: [InputProblem(line: line, message: "'\(key)' should be \(typeName(type))")])
         }
     }
 
@@ -46,7 +46,7 @@ public enum PolicyFile {
         return Set(encoded.keys).union(["core_business_departments"])
     }
 
-    private static func describe(_ type: Any.Type) -> String {
+    private static func typeName(_ type: Any.Type) -> String {
         switch type {
         case is Int.Type: "a whole number"
         case is Double.Type: "a number"
