@@ -61,6 +61,12 @@ struct JSONReportTests {
         let json = try decode(text)
         #expect((json["snapshot"] as? [String: Any])?["link_filter"] as? String == "since\u{0}\n2026")
         #expect((json["snapshot"] as? [String: Any])?["id"] is NSNull)
+        // Non-finite numbers are written as strings, never as invalid JSON or as null.
+        let weights = (json["leaders"] as? [[String: Any]] ?? []).flatMap { leader in
+            ["own_department", "other_engineering", "business_facing"].compactMap { (leader[$0] as? [String: Any])?["weight"] }
+        }
+        #expect(weights.contains { $0 as? String == "NaN" || $0 as? String == "Infinity" })
+        #expect(!weights.contains { $0 is NSNull })
     }
 
     @Test func leadersAndDepartmentsCommandsShareTheObjects() throws {
