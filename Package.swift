@@ -30,8 +30,12 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "OrgAnalysis", dependencies: ["OrgModel"]),
+        .target(name: "ICalendar"),
+        // The system's zlib inflates zip entries (calendar and Slack exports); its header is in the macOS SDK and
+        // in Debian's zlib1g-dev. No pkgConfig: zlib needs no flags, and SwiftPM warns wherever no zlib.pc is found.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "OrgImport", dependencies: [
-            "OrgModel", "OrgAnalysis", "OrgFastPath",
+            "OrgModel", "OrgAnalysis", "OrgFastPath", "ICalendar", "CZlib",
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis"]),
@@ -47,7 +51,8 @@ let package = Package(
 
         .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
         .testTarget(name: "OrgStoreTests", dependencies: ["OrgStore", "OrgFastPath", "OrgModel", "OrgMapMigrations", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "OrgImportTests", dependencies: ["OrgImport", "OrgFastPath", "OrgModel", "OrgAnalysis", "OrgSample"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OrgImportTests", dependencies: ["OrgImport", "OrgFastPath", "OrgModel", "OrgAnalysis", "OrgSample", "CZlib"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OrgAnalysisTests", dependencies: ["OrgAnalysis", "OrgModel"]),
         .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel"]),
         .testTarget(name: "OrgMapKitTests", dependencies: [

@@ -8,6 +8,9 @@ package struct PersonResolver: Sendable {
     /// Emails lowercased (ASCII).
     let byEmail: ByteKeyTable
 
+    /// The person whose org chart id is `key`.
+    package func id(ofKey key: String) -> Int64? { byKey[key] }
+
     /// `scratch` is reused between calls to lowercase emails without allocating.
     package func person(_ value: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> Int64? {
         if let id = byKey.lookup(value) { return id }
@@ -33,6 +36,14 @@ package struct LinkBatch: Sendable {
     package init() {}
 
     package var count: Int { sources.count }
+
+    /// A link found in a calendar or a chat export.
+    package mutating func append(source: Int64, target: Int64, weight: Double, kind: String, date: CalendarDate) {
+        var kind = kind, date = date.description
+        kind.withUTF8 { kind in
+            date.withUTF8 { date in append(source: source, target: target, weight: weight, kind: kind, date: date) }
+        }
+    }
 
     /// `date` is `YYYY-MM-DD`; empty buffers mean NULL.
     package mutating func append(source: Int64, target: Int64, weight: Double, kind: UnsafeBufferPointer<UInt8>, date: UnsafeBufferPointer<UInt8>) {

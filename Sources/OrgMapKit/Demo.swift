@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OrgImport
+import OrgModel
 import OrgSample
 import OrgStore
 
@@ -16,12 +17,26 @@ public enum Demo {
         return format.render(try AnalysisRequest().analyze(db))
     }
 
-    /// Writes the sample's files into `folder` (replacing files of the same names) and returns their paths.
+    /// Writes the sample's files into `folder` (replacing files of the same names): the org chart, its links as
+    /// a CSV, and the same links as calendars, one `.ics` file a person, in ``SampleCalendars/folderName``.
+    /// Returns the paths of the two CSV files and of the calendars' folder.
     public static func writeSample(into folder: String) throws -> [String] {
-        try [(SampleOrg.peopleFileName, SampleOrg.people), (SampleOrg.linksFileName, SampleOrg.links)].map { name, bytes in
-            let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+        let base = URL(fileURLWithPath: folder)
+        var written = try [(SampleOrg.peopleFileName, SampleOrg.people), (SampleOrg.linksFileName, SampleOrg.links)].map { name, bytes in
+            let path = base.appendingPathComponent(name).path
             try OutputFile.create(bytes, at: path, replacing: true)
             return path
         }
+        let calendars = base.appendingPathComponent(SampleCalendars.folderName)
+        do {
+            try FileManager.default.createDirectory(at: calendars, withIntermediateDirectories: true)
+        } catch {
+            throw OrgMapError.unwritableFile(path: calendars.path, reason: error.localizedDescription)
+        }
+        for file in SampleCalendars.files {
+            try OutputFile.create(Array(file.text.utf8), at: calendars.appendingPathComponent(file.name).path, replacing: true)
+        }
+        written.append(calendars.path)
+        return written
     }
 }

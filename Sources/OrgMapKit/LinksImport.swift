@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 import OrgFastPath
@@ -5,69 +6,170 @@ import OrgImport
 import OrgModel
 import OrgStore
 
-/// `orgmap import links`: stream a links file into a snapshot, in one transaction.
+/// `orgmap import links`: every source of one command (CSV files, calendars, Slack exports) stored in one
+/// snapshot, in one transaction.
 public struct LinksImport: Sendable {
-    public var source: InputSource
+    public var sources: [InputSource]
     public var options: LinksImportOptions
 
-    public init(source: InputSource, options: LinksImportOptions = LinksImportOptions()) {
-        self.source = source
+    public init(sources: [InputSource], options: LinksImportOptions = LinksImportOptions()) {
+        self.sources = sources
         self.options = options
+    }
+
+    public init(source: InputSource, options: LinksImportOptions = LinksImportOptions()) {
+        self.init(sources: [source], options: options)
     }
 
     /// The outcome of a links import.
     public struct Outcome: Sendable {
         public var snapshot: Snapshot
+        /// The sources as given, for messages.
         public var fileName: String
-        public var format: LinkFormat
+        /// The layout of each source, in order.
+        public var formats: [LinkFormat]
+        /// Rows of the tables, and links found in calendars and chat, before the checks that skip some.
         public var rowsRead: Int
         public var stored: Int
-        /// Rows whose endpoints were the same person.
+        /// Links from a person to themselves.
         public var selfLinks: Int
-        /// Rows with an endpoint nobody in the org chart is.
+        /// Links with an endpoint nobody in the org chart is.
         public var unknownEndpoints: Int
-        /// Rows whose weight was 0 (for Viva, a pair with no tie of the chosen kind).
+        /// Table rows whose weight was 0 (for Viva, a pair with no tie of the chosen kind).
         public var zeroWeight: Int
+        /// Table rows and chat links dated outside the window.
+        public var outsideWindow: Int
+        /// What the calendars held; nil without calendars.
+        public var calendars: CalendarReport?
+        /// What the Slack exports held; nil without one.
+        public var chat: ChatReport?
         public var duration: TimeInterval
+
+        /// The format of a single-layout import ("edges", "ics"), or the layouts joined.
+        public var format: LinkFormat { formats.first ?? .auto }
 
         /// One line for the user: how many links went into which snapshot.
         public var summary: String {
             let skipped = rowsRead - stored
             let skips = skipped > 0 ? "; \(plural(skipped, "row")) skipped" : ""
-            return "Imported \(plural(stored, "link")) from \(fileName) (\(format.rawValue)) into snapshot \(snapshot.id) (as of \(snapshot.asOf)) in \(seconds(duration))\(skips)."
+            let layouts = Array(Set(formats.map(\.rawValue))).sorted().joined(separator: ", ")
+            return "Imported \(plural(stored, "link")) from \(fileName) (\(layouts)) into snapshot \(snapshot.id) (as of \(snapshot.asOf)) in \(seconds(duration))\(skips)."
         }
     }
 
-    /// Reads the source and stores its links in the snapshot the options name (the latest by default). One thread
-    /// parses and resolves while this one inserts; any problem rolls everything back. The layout read and the
-    /// warnings (unknown people, self-links) go to `logger`.
+    /// What the calendar files of an import held and what was left out, for the user to audit.
+    public struct CalendarReport: Sendable {
+        public var files: Int
+        public var events: Int
+        public var occurrences: Int
+        /// Meetings that counted: each linked its participants.
+        public var meetings: Int
+        public var skips: [MeetingSkip: Int]
+        public var skippedEvents: [SkippedEvent]
+        public var cappedSeries: Int
+        /// Participants' addresses nobody in the org chart has, with their counted meetings.
+        public var externals: [String: Int]
+    }
+
+    /// What the Slack exports of an import held and what was left out.
+    public struct ChatReport: Sendable {
+        public var messages: Int
+        public var usedMessages: Int
+        public var conversations: Int
+        public var skips: [String: Int]
+        /// Users nobody in the org chart is, with their links, as "name (id)".
+        public var unmatched: [String: Int]
+    }
+
+    /// Reads every source and stores its links in the snapshot the options name (the latest by default), in one
+    /// transaction: any problem rolls everything back. Tables stream (one thread parses, this one inserts);
+    /// calendars and chat are read whole first, since a meeting is in every attendee's file and counts once.
+    /// What was read and skipped goes to `logger`.
     @discardableResult
     public func run(in db: AppDatabase, logger: Logger) throws -> Outcome {
         let started = Date()
+        let options = self.options
         let snapshot = try db.snapshot(id: options.snapshotID)
-        let (source, options) = (self.source, self.options)
-        var format = LinkFormat.auto
-        var summary = LinkFileSummary()
-        let log = try db.storeLinks(snapshotID: snapshot.id, fileName: source.displayName) { writer in
-            // Opened here, so the file reader belongs to this transaction alone and can go to the parsing thread.
-            let file = try LinkFile(input: try source.open(), options: options)
-            format = file.format
-            logger.info("\(file.fileName): read as \(file.format.rawValue), \(Delimiter.name(file.delimiter))-separated, \(file.columns.summary.joined(separator: ", ")); attached to snapshot \(snapshot.id) (as of \(snapshot.asOf))")
-            let resolver = writer.resolver
-            summary = try Pipeline.run(capacity: 4, source: file, produce: { file, put in
-                try file.read(resolver: resolver, snapshotID: snapshot.id, put: put)
-            }, consume: writer.insert)
-            let warnings = (summary.unknownRows > 0 ? 1 : 0) + (summary.selfLinks > 0 ? 1 : 0)
+        let classified = try sources.map { try LinkSource.classify($0, format: options.format) }
+        var gathered = try gather(classified, snapshot: snapshot, db: db, logger: logger)
+        let names = sources.map(\.displayName).joined(separator: ", ")
+        let tableSources = classified.compactMap { if case .table(let source) = $0 { source } else { nil } }
+        var tables = LinkFileSummary()
+        var formats: [LinkFormat] = []
+        let log = try db.storeLinks(snapshotID: snapshot.id, fileName: names) { writer in
+            for source in tableSources {
+                // Opened here, so the file reader belongs to this transaction alone and can go to the parsing thread.
+                let file = try LinkFile(input: try source.open(), options: options)
+                formats.append(file.format)
+                logger.info("\(file.fileName): read as \(file.format.rawValue), \(Delimiter.name(file.delimiter))-separated, \(file.columns.summary.joined(separator: ", ")); attached to snapshot \(snapshot.id) (as of \(snapshot.asOf))")
+                let resolver = writer.resolver
+                let summary = try Pipeline.run(capacity: 4, source: file, produce: { file, put in
+                    try file.read(resolver: resolver, snapshotID: snapshot.id, put: put)
+                }, consume: writer.insert)
+                tables.add(summary)
+                gathered.digests.append(summary.sha256)
+                Self.warn(about: summary, file: source.displayName, snapshot: snapshot, logger: logger)
+            }
+            try gathered.store(into: writer)
+            let read = tables.rowsRead + gathered.read
             return ImportLogRecord(
-                kind: .links, fileName: source.displayName, sha256: summary.sha256, rowsRead: summary.rowsRead,
-                rowsStored: writer.stored, rowsSkipped: summary.rowsRead - writer.stored, warnings: warnings,
+                kind: .links, fileName: names, sha256: gathered.fingerprint, rowsRead: read, rowsStored: writer.stored,
+                rowsSkipped: read - writer.stored, warnings: (tables.unknownRows > 0 ? 1 : 0) + (tables.selfLinks > 0 ? 1 : 0) + gathered.warnings,
                 duration: Date().timeIntervalSince(started))
         }
-        Self.warn(about: summary, file: source.displayName, snapshot: snapshot, logger: logger)
         return Outcome(
-            snapshot: snapshot, fileName: source.displayName, format: format, rowsRead: log.rowsRead, stored: log.rowsStored,
-            selfLinks: summary.selfLinks, unknownEndpoints: summary.unknownRows, zeroWeight: summary.zeroWeight,
-            duration: Date().timeIntervalSince(started))
+            snapshot: snapshot, fileName: names, formats: formats + gathered.formats, rowsRead: log.rowsRead, stored: log.rowsStored,
+            selfLinks: tables.selfLinks + gathered.selfLinks, unknownEndpoints: tables.unknownRows + gathered.unknownEndpoints,
+            zeroWeight: tables.zeroWeight, outsideWindow: tables.outsideWindow + gathered.outsideWindow,
+            calendars: gathered.calendars, chat: gathered.chat, duration: Date().timeIntervalSince(started))
+    }
+
+    /// The window of calendars and chat: as given, else the 365 days before the snapshot's as-of date.
+    func window(for snapshot: Snapshot) -> (since: CalendarDate, until: CalendarDate) {
+        let until = options.until ?? snapshot.asOf
+        return (options.since ?? until.adding(days: -365) ?? until, until)
+    }
+
+    /// Reads the calendars and chat exports among `sources`, before the transaction.
+    private func gather(_ sources: [LinkSource], snapshot: Snapshot, db: AppDatabase, logger: Logger) throws -> Gathered {
+        var gathered = Gathered()
+        let needsPeople = sources.contains { if case .table = $0 { false } else { true } }
+        guard needsPeople else { return gathered }
+        let organization = try db.organization(snapshotID: snapshot.id)
+        gathered.keys = organization.people.map(\.key)
+        let (since, until) = window(for: snapshot)
+        var calendars: CalendarLinks?
+        for source in sources {
+            switch source {
+            case .table:
+                continue
+            case .calendars(let files):
+                if calendars == nil {
+                    let weighting: CalendarOptions.Weighting = options.weight == .hours ? .hours : .meetings
+                    if let weight = options.weight, weight != .meetings, weight != .hours {
+                        throw OrgMapError.invalidArgument("--weight \(weight.rawValue) is for Viva Insights exports; calendars take meetings or hours")
+                    }
+                    calendars = CalendarLinks(organization: organization, options: CalendarOptions(since: since, until: until, maxAttendees: options.maxAttendees, weighting: weighting))
+                    gathered.formats.append(.ics)
+                }
+                for file in files {
+                    let bytes = try file.bytes()
+                    gathered.digests.append(Self.sha256(bytes))
+                    try calendars?.read(bytes, fileName: file.name)
+                }
+            case .slack(let archive):
+                gathered.formats.append(.slack)
+                try gathered.addChat(from: archive, organization: organization, since: since, until: until, logger: logger)
+            }
+        }
+        if let calendars {
+            gathered.addCalendars(calendars, window: (since, until), logger: logger)
+        }
+        return gathered
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
     private static func warn(about summary: LinkFileSummary, file: String, snapshot: Snapshot, logger: Logger) {
@@ -79,5 +181,101 @@ public struct LinksImport: Sendable {
         }
         if summary.selfLinks > 0 { logger.warning("\(file): \(plural(summary.selfLinks, "link")) from a person to themselves skipped") }
         if summary.zeroWeight > 0 { logger.info("\(file): \(plural(summary.zeroWeight, "row")) with weight 0 skipped") }
+        if summary.outsideWindow > 0 { logger.info("\(file): \(plural(summary.outsideWindow, "row")) dated outside --since/--until (or undated) skipped") }
+    }
+}
+
+/// Links read from calendars and chat before the transaction, by person index, with what to report about them.
+private struct Gathered {
+    /// The org chart's person ids, by index: what found links refer to.
+    var keys: [String] = []
+    var meetings: [FoundLink] = []
+    var chats: [FoundLink] = []
+    var formats: [LinkFormat] = []
+    /// SHA-256 of each file read, in the order read.
+    var digests: [String] = []
+    var read = 0
+    var selfLinks = 0
+    var unknownEndpoints = 0
+    var outsideWindow = 0
+    var warnings = 0
+    var calendars: LinksImport.CalendarReport?
+    var chat: LinksImport.ChatReport?
+
+    /// One file: its SHA-256; several: the SHA-256 of their digests, sorted, one a line.
+    var fingerprint: String {
+        digests.count == 1 ? digests[0] : LinksImport.sha256(Array(digests.sorted().joined(separator: "\n").utf8))
+    }
+
+    mutating func addCalendars(_ reader: CalendarLinks, window: (since: CalendarDate, until: CalendarDate), logger: Logger) {
+        let result = reader.links()
+        meetings = result.links
+        read += result.links.count
+        let report = LinksImport.CalendarReport(
+            files: reader.files, events: reader.events, occurrences: reader.occurrencesRead, meetings: result.counted,
+            skips: result.skips, skippedEvents: reader.skippedEvents, cappedSeries: reader.cappedSeries.count, externals: result.externals)
+        calendars = report
+        let skips = result.skips.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+        logger.info("calendars: \(plural(report.files, "file")), \(plural(report.events, "event")), \(plural(report.occurrences, "occurrence")) from \(window.since) to \(window.until) (excluded); \(plural(report.meetings, "meeting")) counted\(skips.isEmpty ? "" : "; left out: \(skips)")")
+        if !report.skippedEvents.isEmpty {
+            warnings += 1
+            let shown = report.skippedEvents.prefix(10).map(\.description).joined(separator: "; ")
+            logger.warning("calendars: \(plural(report.skippedEvents.count, "event")) skipped for a problem of their own: \(shown)\(report.skippedEvents.count > 10 ? "; …" : "")")
+        }
+        if report.cappedSeries > 0 {
+            warnings += 1
+            logger.warning("calendars: \(plural(report.cappedSeries, "recurring series", "recurring series")) cut at \(reader.options.maxOccurrencesPerSeries) occurrences: \(reader.cappedSeries.prefix(5).map { "\($0.file) (UID \($0.uid))" }.joined(separator: ", "))")
+        }
+        if !report.externals.isEmpty {
+            warnings += 1
+            let named = report.externals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+            logger.warning("calendars: \(plural(report.externals.count, "participant")) not in the org chart (guests, or people missing from it); most frequent: \(named)")
+        }
+    }
+
+    mutating func addChat(from archive: any EntryArchive, organization: Organization, since: CalendarDate, until: CalendarDate, logger: Logger) throws {
+        let export = archive.url.relativePath
+        let contents = try readSlackExport(archive)
+        let people = try SlackPeople(users: contents.users, organization: organization, export: export)
+        let result = people.links(contents.links, since: since, until: until)
+        chats += result.links
+        read += contents.links.count
+        selfLinks += result.selfLinks
+        outsideWindow += result.outsideWindow
+        unknownEndpoints += result.unmatchedLinks.values.reduce(0, +)
+        var unmatched: [String: Int] = [:]
+        for (id, count) in result.unmatchedLinks {
+            let user = contents.users[id]
+            unmatched["\(user?.profileRealName ?? user?.realName ?? user?.name ?? "unknown user") (\(id))"] = count
+        }
+        let skips = Dictionary(contents.skipped.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: +)
+        chat = LinksImport.ChatReport(
+            messages: contents.counts.messages, usedMessages: contents.counts.usedMessages, conversations: contents.counts.conversations,
+            skips: skips, unmatched: unmatched)
+        let skipped = skips.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        logger.info("\(export): Slack export, \(plural(contents.counts.messages, "message")) in \(plural(contents.counts.conversations, "conversation")), \(contents.counts.usedMessages) used\(skipped.isEmpty ? "" : " (skipped: \(skipped))"); \(plural(result.links.count, "link")) from \(since) to \(until) (excluded); \(people.matched.count) of \(contents.users.values.filter { !$0.isBot }.count) users matched to the org chart")
+        if !unmatched.isEmpty {
+            warnings += 1
+            let named = unmatched.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            logger.warning("\(export): \(plural(unmatched.count, "Slack user")) match nobody in the org chart; their links were skipped; most links: \(named)")
+        }
+    }
+
+    /// Inserts the gathered links, people mapped to the snapshot's rows through the writer.
+    func store(into writer: LinkWriter) throws {
+        guard !meetings.isEmpty || !chats.isEmpty else { return }
+        let ids = keys.map { writer.resolver.id(ofKey: $0) }
+        var batch = LinkBatch()
+        for (links, kind) in [(meetings, "meeting"), (chats, "chat")] {
+            for link in links {
+                guard let a = ids[link.a], let b = ids[link.b] else { continue }
+                batch.append(source: a, target: b, weight: link.weight, kind: kind, date: link.date)
+                if batch.count >= 8_192 {
+                    try writer.insert(batch)
+                    batch = LinkBatch()
+                }
+            }
+        }
+        try writer.insert(batch)
     }
 }

@@ -36,9 +36,13 @@ public struct Privacy: Sendable {
     /// The organizations with one set of pseudonyms for all of them, so a person has the same one in each; the
     /// organizations as they are without `anonymize`.
     func apply(to organizations: [Organization]) -> [Organization] {
-        guard anonymize else { return organizations }
-        let pseudonyms = Pseudonyms(keys: organizations.flatMap { $0.people.map(\.key) }, digest: Self.digest(key: key))
+        guard let pseudonyms = pseudonyms(for: organizations.flatMap { $0.people.map(\.key) }) else { return organizations }
         return organizations.map { $0.anonymized(with: pseudonyms) }
+    }
+
+    /// The pseudonyms of `keys` under this privacy; nil without `anonymize`.
+    func pseudonyms(for keys: [String]) -> Pseudonyms? {
+        anonymize ? Pseudonyms(keys: keys, digest: Self.digest(key: key)) : nil
     }
 
     /// HMAC-SHA-256 of the HR key under `key`, or its SHA-256 without one, as lowercase hex.

@@ -21,7 +21,7 @@ public enum CSVReport {
 
     /// Neutralises spreadsheet formulas (a leading `=`, `+`, `-`, `@`, tab or CR gets a `'`), then quotes
     /// the cell when it holds a comma, a quote or a line break, doubling inner quotes.
-    static func cell(_ value: String) -> String {
+    public static func cell(_ value: String) -> String {
         var text = value
         if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             text = "'" + text

@@ -13,4 +13,27 @@ public enum JSONOutput {
         let data = try! encoder.encode(value)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
+
+    /// `text` as a JSON string literal, for output written piece by piece: quotes, backslashes and control
+    /// characters escaped, everything else as it is (valid UTF-8 in, valid JSON out).
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
 }

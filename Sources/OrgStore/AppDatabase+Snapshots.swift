@@ -83,3 +83,33 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Calls `body` with each pair of people who have links in the snapshot, heaviest first, then by id: one
+    /// row at a time, so a snapshot of millions of links is listed in bounded memory.
+    public func forEachPair(snapshotID: Int64, _ body: (PairLinks) throws -> Void) throws {
+        try reader.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT pa.person_key, pa.email, pa.name, pb.person_key, pb.email, pb.name,
+                       t.weight, t.links, t.first_date, t.last_date, t.kinds
+                FROM (SELECT MIN(source_id, target_id) AS a, MAX(source_id, target_id) AS b, TOTAL(weight) AS weight,
+                             COUNT(*) AS links, MIN(date) AS first_date, MAX(date) AS last_date,
+                             group_concat(DISTINCT replace(kind, ',', ';')) AS kinds
+                      FROM link WHERE snapshot_id = ? GROUP BY a, b) t
+                JOIN person pa ON pa.id = t.a
+                JOIN person pb ON pb.id = t.b
+                ORDER BY t.weight DESC, pa.person_key, pb.person_key
+                """, arguments: [snapshotID])
+            while let row = try rows.next() {
+                var a = PairLinks.End(key: row[0], email: row[1], name: row[2])
+                var b = PairLinks.End(key: row[3], email: row[4], name: row[5])
+                if b.key < a.key { swap(&a, &b) }
+                let kinds: String? = row[10]
+                try body(PairLinks(
+                    a: a, b: b, weight: row[6], links: row[7],
+                    firstDate: (row[8] as String?).flatMap(CalendarDate.init), lastDate: (row[9] as String?).flatMap(CalendarDate.init),
+                    kinds: kinds.map { $0.split(separator: ",").map(String.init).sorted() } ?? []))
+            }
+        }
+    }
+}

@@ -1,72 +1,102 @@
 import ArgumentParser
 import OrgImport
 import OrgMapKit
+import OrgModel
 
 extension LinkFormat: ExpressibleByArgument {}
-extension VivaWeight: ExpressibleByArgument {}
+extension LinkWeight: ExpressibleByArgument {}
 
 struct ImportLinks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "links",
-        abstract: "Import collaboration links (who works with whom) into a snapshot.",
+        abstract: "Import who works with whom into a snapshot: calendars, a Slack export, or a CSV of links.",
         discussion: """
-            Two layouts are read, detected from the header:
+            Each path is read for what it holds (--format forces one kind); all the paths of one command are \
+            one import, in one transaction: on any error nothing is written.
 
-            An edge list: two people by id or email per row (source,target / from,to / person_a,person_b / \
-            email_a,email_b), an optional weight (default 1), kind (meeting, chat, email, project, 1:1...) \
-            and date (YYYY-MM-DD):
-              source,target,weight,kind,date
-              NW002,NW004,3,meeting,2026-10-14
+            Calendars (iCalendar .ics, as Google, Microsoft 365/Exchange and Apple export them): a file, a \
+            folder of them (searched recursively), or a zip of them (Google Takeout). Each meeting links its \
+            participants (the organizer and every attendee with an email, not those who declined, not rooms \
+            or resources), every pair 1/(n-1), so each meeting adds 1 to each person; --weight hours uses its \
+            length in hours instead. Recurring meetings are expanded in their own time zone; a meeting found \
+            in several people's calendars counts once. Cancelled, all-day, one-person and crowded (more than \
+            --max-attendees) meetings are left out and counted. See docs/links.md.
 
-            The Microsoft Viva Insights person-to-person export (PrimaryCollaborator_PersonId, \
-            SecondaryCollaborator_PersonId, MetricDate, Strong_tie_score, Diverse_tie_score...); --weight \
-            picks the score used. Rows whose weight is 0 are skipped.
+            A Slack workspace export (its zip, or the unzipped folder): thread replies, @mentions and direct \
+            messages link their authors; bots and join/leave notices are left out. Slack users are matched by \
+            email, else by name.
 
-            Links attach to the latest snapshot, or to --snapshot. People are matched by the id of the org \
-            chart, then by email. Links naming someone not in the org chart are counted and skipped with a \
-            warning (--strict makes them an error); links from a person to themselves are skipped. Dotted-line \
-            managers of the org chart already count as links. The import is one transaction: on any error \
-            nothing is written.
+            A CSV: an edge list (two people by id or email per row: source,target / from,to / \
+            person_a,person_b / email_a,email_b; optional weight, kind, date as YYYY-MM-DD), or the \
+            Microsoft Viva Insights person-to-person export (--weight strong, diverse or none picks its \
+            score). Standard input (-) is read as a CSV.
+
+            Calendars and chat keep what starts in [--since, --until), by default the 365 days before the \
+            snapshot's as-of date; a CSV keeps every row unless --since or --until is given. Links attach to \
+            the latest snapshot, or --snapshot. People are matched by the org chart's id, then email; links \
+            naming someone not in the org chart are counted and named in a warning (--strict makes it an \
+            error for CSV files). `orgmap links` lists what was stored, pair by pair.
 
             Examples:
-              orgmap import links meetings.csv
-              orgmap import links viva-p2p.csv --weight diverse --snapshot 2
+              orgmap import links calendars/                  # every .ics under the folder
+              orgmap import links takeout.zip --max-attendees 12
+              orgmap import links slack-export.zip
+              orgmap import links meetings.csv viva-p2p.csv --weight diverse --snapshot 2
             """
     )
 
-    @Argument(help: ArgumentHelp("The links CSV, or - for standard input.", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("Calendar files or folders, a Slack export (zip or folder), or CSV files; - for a CSV on standard input.", valueName: "path"))
+    var paths: [String]
 
-    @Option(help: "auto (detect from the header), edges or viva-p2p.")
+    @Option(help: "auto (from the content), ics, slack, edges or viva-p2p.")
     var format: LinkFormat = .auto
 
-    @Option(help: "For Viva Insights files: the score used as weight: strong, diverse or none (every link weighs 1).")
-    var weight: VivaWeight = .strong
+    @Option(help: "Calendars: meetings (each adds 1/(n-1) to each pair; the default) or hours (its length in hours/(n-1)). Viva Insights: strong (the default), diverse or none (every link weighs 1).")
+    var weight: LinkWeight?
+
+    @Option(help: ArgumentHelp("Keep what starts on or after this day, YYYY-MM-DD (default for calendars and chat: 365 days before --until).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Keep what starts before this day, YYYY-MM-DD (default for calendars and chat: the snapshot's as-of date).", valueName: "date"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("Calendars: leave out meetings with more participants than this (an all-hands says nothing about who works with whom).", valueName: "n"))
+    var maxAttendees = CalendarOptions.defaultMaxAttendees
 
     @Option(help: ArgumentHelp("The snapshot to attach the links to (default: the latest).", valueName: "id"))
     var snapshot: Int64?
 
-    @Flag(help: "Fail when a link names someone who is not in the org chart, instead of skipping it.")
+    @Flag(help: "Fail when a CSV link names someone who is not in the org chart, instead of skipping it.")
     var strict = false
 
     @OptionGroup var reading: CSVReadingOptions
     @OptionGroup var database: DatabaseOptions
 
-    func options() throws -> LinksImportOptions {
-        var options = LinksImportOptions()
-        options.format = format
-        options.vivaWeight = weight
-        options.snapshotID = snapshot
-        options.strict = strict
-        options.csv = try reading.csvOptions()
-        return options
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one path: a calendar file or folder, a Slack export, or a CSV") }
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, CalendarDate(value) == nil { throw ValidationError("\(name) \(value): expected a date as YYYY-MM-DD, such as 2026-09-01") }
+        }
+        if let since, let until, let s = CalendarDate(since), let u = CalendarDate(until), s >= u {
+            throw ValidationError("--since \(since) is not before --until \(until) (--until is the first day left out)")
+        }
+        guard maxAttendees >= 2 else { throw ValidationError("--max-attendees \(maxAttendees): expected 2 or more (a meeting links at least two people)") }
+        _ = try reading.csvOptions()
     }
 
     func run() throws {
-        var options = try options()
-        options.progress = TerminalProgress.reporter(quiet: reading.quiet, label: "importing \(file)")
+        var options = LinksImportOptions()
+        options.format = format
+        options.weight = weight
+        options.snapshotID = snapshot
+        options.strict = strict
+        options.since = since.flatMap(CalendarDate.init)
+        options.until = until.flatMap(CalendarDate.init)
+        options.maxAttendees = maxAttendees
+        options.csv = try reading.csvOptions()
+        options.progress = TerminalProgress.reporter(quiet: reading.quiet, label: "importing \(paths.joined(separator: ", "))")
         defer { TerminalProgress.finish(quiet: reading.quiet) }
-        let outcome = try LinksImport(source: .path(file), options: options)
+        let outcome = try LinksImport(sources: paths.map(InputSource.path), options: options)
             .run(in: try database.openExisting(), logger: Diagnostics.logger(quiet: reading.quiet))
         emit(outcome.summary + "\n")
     }

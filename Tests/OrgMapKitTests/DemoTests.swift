@@ -23,11 +23,32 @@ struct DemoTests {
     @Test func importingTheWrittenSampleGivesTheSameReport() throws {
         let workspace = try Workspace()
         let written = try Demo.writeSample(into: workspace.folder.path)
-        #expect(written == [workspace.path(SampleOrg.peopleFileName), workspace.path(SampleOrg.linksFileName)])
+        #expect(written == [workspace.path(SampleOrg.peopleFileName), workspace.path(SampleOrg.linksFileName), workspace.path(SampleCalendars.folderName)])
         try workspace.importPeople(SampleOrg.peopleFileName, asOf: SampleOrg.asOf.description)
         let links = try workspace.importLinks(SampleOrg.linksFileName)
-        #expect(links.stored == 373)
-        #expect(links.summary.hasPrefix("Imported 373 links from \(SampleOrg.linksFileName) (edges) into snapshot 1 (as of 2026-11-01) in "))
+        #expect(links.stored == 570)
+        #expect(links.summary.hasPrefix("Imported 570 links from \(SampleOrg.linksFileName) (edges) into snapshot 1 (as of 2026-11-01) in "))
+        #expect(try workspace.report() == (try Demo.report(format: .markdown)))
+    }
+
+    /// The sample's calendars hold the same meetings as its links file, one export a person: imported with no
+    /// option, they give the very report the demo prints.
+    @Test func theSampleCalendarsGiveTheSameReport() throws {
+        let workspace = try Workspace()
+        _ = try Demo.writeSample(into: workspace.folder.path)
+        try workspace.importPeople(SampleOrg.peopleFileName, asOf: SampleOrg.asOf.description)
+        let outcome = try LinksImport(source: .path(workspace.path(SampleCalendars.folderName))).run(in: try workspace.database(), logger: workspace.log.logger)
+        #expect(outcome.formats == [.ics])
+        #expect(outcome.stored == 570)
+        let calendars = try #require(outcome.calendars)
+        #expect(calendars.files == SampleCalendars.files.count)
+        #expect(calendars.meetings == 570)
+        // Each 1:1 is in both people's exports; the all-hands, the cancelled meeting and the reply add nothing.
+        #expect(calendars.skips[.duplicate] == 570)
+        #expect(calendars.skips[.tooManyParticipants] == 1)
+        #expect(calendars.skips[.cancelled] == 1)
+        #expect(calendars.skips[.schedulingMessage] == 1)
+        #expect(calendars.externals.isEmpty)
         #expect(try workspace.report() == (try Demo.report(format: .markdown)))
     }
 }

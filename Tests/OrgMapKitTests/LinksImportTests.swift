@@ -58,12 +58,12 @@ struct LinksImportTests {
     }
 
     @Test(arguments: [
-        (VivaWeight.diverse, [0.8], 1),
-        (VivaWeight.none, [1.0, 1.0, 1.0], 0),
+        (LinkWeight.diverse, [0.8], 1),
+        (LinkWeight.none, [1.0, 1.0, 1.0], 0),
     ])
-    func vivaWeightChoice(weight: VivaWeight, weights: [Double], zero: Int) throws {
+    func vivaWeightChoice(weight: LinkWeight, weights: [Double], zero: Int) throws {
         let db = try orgDatabase()
-        let result = try importLinks(fixture: "viva-p2p.csv", into: db) { $0.vivaWeight = weight }
+        let result = try importLinks(fixture: "viva-p2p.csv", into: db) { $0.weight = weight }
         #expect(try db.ties(snapshotID: result.snapshot.id).map(\.weight) == weights)
     }
 

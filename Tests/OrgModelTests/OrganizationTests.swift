@@ -38,3 +38,30 @@ struct OrganizationTests {
         if valid { #expect(CalendarDate(text)?.description == text) }
     }
 }
+
+struct CalendarDateTests {
+    @Test(arguments: [
+        ("1970-01-01", 0), ("1970-01-02", 1), ("1969-12-31", -1), ("2000-03-01", 11_017), ("2026-11-01", 20_758),
+        ("2024-02-29", 19_782), ("0001-01-01", -719_162), ("9999-12-31", 2_932_896),
+    ])
+    func daysSinceEpoch(text: String, days: Int) throws {
+        let date = try #require(CalendarDate(text))
+        #expect(date.daysSinceEpoch == days)
+        #expect(CalendarDate(year: 1970, month: 1, day: 1)?.adding(days: days) == date)
+    }
+
+    @Test func addingCrossesMonthsYearsAndLeapDays() {
+        let day = CalendarDate(year: 2026, month: 11, day: 1)!
+        #expect(day.adding(days: -365)?.description == "2025-11-01")
+        #expect(CalendarDate(year: 2024, month: 2, day: 28)?.adding(days: 1)?.description == "2024-02-29")
+        #expect(CalendarDate(year: 2023, month: 12, day: 31)?.adding(days: 1)?.description == "2024-01-01")
+        #expect(CalendarDate(year: 9999, month: 12, day: 31)?.adding(days: 1) == nil)
+        #expect(CalendarDate(year: 1, month: 1, day: 1)?.adding(days: -1) == nil)
+    }
+
+    @Test func parsesOnlyRealDays() {
+        #expect(CalendarDate("2026-02-30") == nil)
+        #expect(CalendarDate("2026-2-3") == nil)
+        #expect(CalendarDate("2024-02-29")?.description == "2024-02-29")
+    }
+}

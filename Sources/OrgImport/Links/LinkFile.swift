@@ -6,11 +6,18 @@ import OrgModel
 public struct LinksImportOptions: Sendable {
     public var csv = CSVOptions()
     public var format = LinkFormat.auto
-    public var vivaWeight = VivaWeight.strong
+    /// nil: the source's default (strong for Viva Insights, meetings for calendars).
+    public var weight: LinkWeight?
     /// An endpoint that is nobody in the org chart is an error instead of a counted warning.
     public var strict = false
     /// The snapshot to attach to; nil for the latest.
     public var snapshotID: Int64?
+    /// Only links dated in [since, until) are imported; undated rows are then left out. For calendars and chat,
+    /// nil means the 365 days before the snapshot's as-of date; for tables, nil means every row.
+    public var since: CalendarDate?
+    public var until: CalendarDate?
+    /// Calendars: a meeting with more participants adds no link.
+    public var maxAttendees = CalendarOptions.defaultMaxAttendees
     public var maxProblems = 50
     /// Called now and then while the file is read; nil for silence.
     public var progress: (@Sendable (ImportProgress) -> Void)?
@@ -27,6 +34,8 @@ public struct LinkFileSummary: Sendable {
     public var zeroWeight = 0
     /// Rows with an endpoint nobody in the org chart is.
     public var unknownRows = 0
+    /// Rows dated outside `since`/`until`, or undated while those are given.
+    public var outsideWindow = 0
     /// Each endpoint value that named nobody, with how many rows named it.
     public var unknown: [String: Int] = [:]
     /// The first few lines with such an endpoint.
@@ -35,6 +44,17 @@ public struct LinkFileSummary: Sendable {
     public var sha256 = ""
 
     public init() {}
+
+    /// The counts of another file added to these (their digests are not combined).
+    public mutating func add(_ other: LinkFileSummary) {
+        rowsRead += other.rowsRead
+        selfLinks += other.selfLinks
+        zeroWeight += other.zeroWeight
+        unknownRows += other.unknownRows
+        outsideWindow += other.outsideWindow
+        unknown.merge(other.unknown, uniquingKeysWith: +)
+        firstUnknownLines += other.firstUnknownLines
+    }
 }
 
 /// A links file whose header has been read: its layout is known, its rows are still to come.
@@ -61,7 +81,7 @@ package final class LinkFile {
             throw OrgMapError.invalidInput(file: fileName, problems: [InputProblem(line: nil, message: "the file is empty; expected a header such as source,target,weight,kind,date and one row per link")], more: 0)
         }
         self.header = header
-        columns = try LinkColumns(headers: header.fields.map { $0.trimmed }, format: options.format, vivaWeight: options.vivaWeight, file: fileName, line: header.line)
+        columns = try LinkColumns(headers: header.fields.map { $0.trimmed }, format: options.format, weight: options.weight, file: fileName, line: header.line)
     }
 
     /// Reads every row, checks it and resolves its two people with `resolver`, handing resolved rows to `put` in
@@ -83,6 +103,8 @@ package final class LinkFile {
         let width = header.fields.count
         var throttle = ProgressThrottle(report: options.progress)
         var date = [UInt8](repeating: 0, count: 10)
+        // `YYYY-MM-DD` compares as text: the window's bounds as bytes, checked against each row's date.
+        let since = options.since.map { Array($0.description.utf8) }, until = options.until.map { Array($0.description.utf8) }
         var number = [CChar](repeating: 0, count: 64)
         var scratch: [UInt8] = []
         var batch = LinkBatch()
@@ -109,6 +131,12 @@ package final class LinkFile {
                         return InputProblem(line: line, column: d + 1, columnName: header.fields[d], message: "expected a date as \(columns.monthFirstDates ? "M/D/YYYY" : "YYYY-MM-DD (ISO 8601)"), found '\(String(decoding: fields[d], as: UTF8.self))'")
                     }
                     hasDate = true
+                }
+                if since != nil || until != nil {
+                    let afterSince = since.map { !date.lexicographicallyPrecedes($0) } ?? true
+                    let beforeUntil = until.map { date.lexicographicallyPrecedes($0) } ?? true
+                    let inside = hasDate && afterSince && beforeUntil
+                    guard inside else { summary.outsideWindow += 1; return nil }
                 }
                 var kind = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
                 if let k = columns.kind, !fields[k].isEmpty {

@@ -1,19 +1,33 @@
 import OrgModel
 
-/// The layouts of a links file.
+/// The layouts of a links source.
 public enum LinkFormat: String, Sendable, CaseIterable {
-    /// Detected from the header.
+    /// Detected from the content: a zip or a folder, iCalendar text, else a CSV whose header tells.
     case auto
     /// Two people by id or email per row, optional weight, kind and date.
     case edges
     /// Microsoft Viva Insights person-to-person export.
     case vivaP2P = "viva-p2p"
+    /// iCalendar (RFC 5545) files: a file, a folder of them, or a zip of them.
+    case ics
+    /// A Slack workspace export: its zip or its unpacked folder.
+    case slack
 }
 
-/// Which Viva Insights score becomes a link's weight.
-public enum VivaWeight: String, Sendable, CaseIterable {
-    case strong, diverse, none
+/// What a link weighs, where the source leaves a choice.
+public enum LinkWeight: String, Sendable, CaseIterable {
+    /// Viva Insights: the strong-tie score (the default).
+    case strong
+    /// Viva Insights: the diverse-tie score.
+    case diverse
+    /// Viva Insights: every link weighs 1.
+    case none
+    /// Calendars: each meeting adds 1 to each participant, shared among the others: 1/(n−1) a pair (the default).
+    case meetings
+    /// Calendars: the meeting's duration in hours, shared the same way: hours/(n−1) a pair.
+    case hours
 }
+
 
 /// Where each field of a links file is, once the header is read.
 package struct LinkColumns: Sendable {
@@ -35,7 +49,7 @@ package struct LinkColumns: Sendable {
     static let dateAliases = ["date", "day", "metricdate", "timestamp", "start", "week"]
 
     /// Reads the header; fails naming the headers seen when the two people columns cannot be found.
-    init(headers: [String], format requested: LinkFormat, vivaWeight: VivaWeight, file: String, line: Int) throws {
+    init(headers: [String], format requested: LinkFormat, weight requestedWeight: LinkWeight?, file: String, line: Int) throws {
         let normalized = headers.map(normalizeHeader)
         func find(_ aliases: [String]) -> Int? {
             for alias in aliases { if let i = normalized.firstIndex(of: alias) { return i } }
@@ -50,6 +64,11 @@ package struct LinkColumns: Sendable {
             .invalidInput(file: file, problems: [InputProblem(line: line, message: message + "; the header has \(seen)")], more: 0)
         }
 
+        if let requestedWeight, format == .vivaP2P ? [.meetings, .hours].contains(requestedWeight) : true {
+            throw fail(format == .vivaP2P
+                ? "--weight \(requestedWeight.rawValue) is for calendars; a Viva Insights export takes strong, diverse or none"
+                : "--weight is for Viva Insights exports (strong, diverse, none) and calendars (meetings, hours); an edge list has its own weight column")
+        }
         switch format {
         case .vivaP2P:
             guard let primary, let secondary else {
@@ -60,17 +79,17 @@ package struct LinkColumns: Sendable {
             date = normalized.firstIndex(of: "metricdate")
             kind = nil
             monthFirstDates = true
-            switch vivaWeight {
+            switch requestedWeight ?? .strong {
             case .strong:
                 guard let w = find(["strongtiescore"]) else { throw fail("--weight strong needs a Strong_tie_score (or StrongTieScore) column") }
                 weight = w
             case .diverse:
                 guard let w = find(["diversetiescore"]) else { throw fail("--weight diverse needs a Diverse_tie_score (or DiverseTieScore) column") }
                 weight = w
-            case .none:
+            case .none, .meetings, .hours:
                 weight = nil
             }
-        case .edges, .auto:
+        case .edges, .auto, .ics, .slack:
             guard let s = find(Self.sourceAliases), let t = find(Self.targetAliases), s != t else {
                 throw fail("expected two columns naming the people linked, by id or email, such as source,target or from,to or person_a,person_b or email_a,email_b")
             }

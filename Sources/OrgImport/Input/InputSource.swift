@@ -1,5 +1,4 @@
 import Foundation
-import OrgImport
 
 /// Where an import reads from: a file, standard input, or bytes already in memory (the embedded sample, tests).
 public enum InputSource: Sendable {
@@ -18,7 +17,7 @@ public enum InputSource: Sendable {
 
     /// True for bytes in memory and regular files: what can be read while rows are stored, since it never makes
     /// the transaction wait for a slow writer at the other end of a pipe.
-    var isRegularFile: Bool {
+    public var isRegularFile: Bool {
         switch self {
         case .bytes: true
         case .path(let path):
@@ -26,7 +25,7 @@ public enum InputSource: Sendable {
         }
     }
 
-    func open() throws -> ByteInput {
+    public func open() throws -> ByteInput {
         switch self {
         case .path(let path): try ByteInput(path: path)
         case .bytes(let bytes, let name): ByteInput(bytes: bytes, name: name)
