@@ -235,7 +235,7 @@ private struct Gathered {
 
     mutating func addChat(from archive: any EntryArchive, organization: Organization, since: CalendarDate, until: CalendarDate, logger: Logger) throws {
         let export = archive.url.relativePath
-        let contents = try readSlackExport(archive)
+        let contents = try reportingExportErrors { try readSlackExport(archive) }
         let people = try SlackPeople(users: contents.users, organization: organization, export: export)
         let result = people.links(contents.links, since: since, until: until)
         chats += result.links

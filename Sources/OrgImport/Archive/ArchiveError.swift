@@ -35,10 +35,10 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
         self.problem = problem
     }
 
-    public var description: String {
-        let location = [archive.path, entry].compactMap { $0 }.joined(separator: ": ")
-        return "\(location): \(problem.explanation)"
-    }
+    /// The archive, and the entry when there is one.
+    var location: String { [archive.path, entry].compactMap { $0 }.joined(separator: ": ") }
+
+    public var description: String { "\(location): \(problem.explanation)" }
 }
 
 extension ArchiveError.Problem {

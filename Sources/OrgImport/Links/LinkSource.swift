@@ -37,7 +37,7 @@ package enum LinkSource {
             guard format != .edges, format != .vivaP2P else {
                 throw OrgMapError.invalidArgument("\(path) is a \(isFolder.boolValue ? "folder" : "zip archive"), not a CSV; --format \(format.rawValue) reads one CSV file")
             }
-            let archive = try openArchive(at: url)
+            let archive = try reportingExportErrors { try openArchive(at: url) }
             let slack = isSlackExport(archive)
             if format == .slack || (format == .auto && slack) {
                 guard slack else {
@@ -124,7 +124,7 @@ package struct CalendarFile: Sendable {
     package func bytes() throws -> [UInt8] {
         switch origin {
         case .bytes(let bytes): return bytes
-        case .entry(let archive, let path): return Array(try archive.read(path))
+        case .entry(let archive, let path): return Array(try reportingExportErrors { try archive.read(path) })
         case .file(let path):
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw OrgMapError.unreadableFile(path: name, reason: "cannot read it")

@@ -29,19 +29,24 @@ public struct SlackExportError: Error, Sendable, Equatable, CustomStringConverti
         self.problem = problem
     }
 
-    public var description: String {
-        let location = [archive.path, entry].compactMap { $0 }.joined(separator: ": ")
+    /// The archive, and the entry when there is one.
+    var location: String { [archive.path, entry].compactMap { $0 }.joined(separator: ": ") }
+
+    public var description: String { "\(location): \(explanation)" }
+
+    /// What is wrong, without where.
+    var explanation: String {
         switch problem {
         case .notASlackExport(let found, let total):
             let more = total > found.count ? " and \(total - found.count) more" : ""
             let listing = found.isEmpty ? "nothing" : found.joined(separator: ", ") + more
-            return "\(location): not a Slack export: expected \(SlackExportLayout.userList) and one of "
+            return "not a Slack export: expected \(SlackExportLayout.userList) and one of "
                 + SlackExportLayout.conversationLists.joined(separator: ", ")
                 + " at the top level or in a single top-level folder; found: \(listing)"
         case .invalidJSON(let expected, let detail):
-            return "\(location): invalid JSON (expected \(expected)): \(detail)"
+            return "invalid JSON (expected \(expected)): \(detail)"
         case .unexpectedStructure(let expected):
-            return "\(location): expected \(expected)"
+            return "expected \(expected)"
         }
     }
 }
