@@ -212,11 +212,14 @@ private struct Gathered {
         meetings = result.links
         read += result.links.count
         let report = LinksImport.CalendarReport(
-            files: reader.files, events: reader.events, occurrences: reader.occurrencesRead, meetings: result.counted,
+            files: reader.files, events: reader.eventsRead, occurrences: reader.occurrencesRead, meetings: result.counted,
             skips: result.skips, skippedEvents: reader.skippedEvents, cappedSeries: reader.cappedSeries.count, externals: result.externals)
         calendars = report
-        let skips = result.skips.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-        logger.info("calendars: \(plural(report.files, "file")), \(plural(report.events, "event")), \(plural(report.occurrences, "occurrence")) from \(window.since) to \(window.until) (excluded); \(plural(report.meetings, "meeting")) counted\(skips.isEmpty ? "" : "; left out: \(skips)")")
+        let skips = result.skips.filter { $0.key != .duplicate }.sorted { $0.key < $1.key }
+            .map { "\($0.value) \($0.key == .tooManyParticipants ? "with more than \(reader.options.maxAttendees) participants" : $0.key.rawValue)" }
+            .joined(separator: ", ")
+        let copies = result.skips[.duplicate].map { "; \($0) \(MeetingSkip.duplicate.rawValue), counted once" } ?? ""
+        logger.info("calendars: \(plural(report.files, "file")), \(plural(report.events, "event")), \(plural(report.occurrences, "occurrence")) starting \(window.since) to \(window.until) (excluded)\(copies); \(plural(report.meetings, "meeting")) counted\(skips.isEmpty ? "" : "; left out: \(skips)")")
         if !report.skippedEvents.isEmpty {
             warnings += 1
             let shown = report.skippedEvents.prefix(10).map(\.description).joined(separator: "; ")
@@ -257,7 +260,7 @@ private struct Gathered {
         if !unmatched.isEmpty {
             warnings += 1
             let named = unmatched.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-            logger.warning("\(export): \(plural(unmatched.count, "Slack user")) match nobody in the org chart; their links were skipped; most links: \(named)")
+            logger.warning("\(export): \(plural(unmatched.count, "Slack user")) \(unmatched.count == 1 ? "matches" : "match") nobody in the org chart; their links were skipped; most links: \(named)")
         }
     }
 

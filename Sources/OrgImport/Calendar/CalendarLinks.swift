@@ -35,10 +35,11 @@ public struct CalendarOptions: Sendable {
 public enum MeetingSkip: String, Sendable, CaseIterable, Comparable {
     case cancelled
     case allDay = "all-day"
-    case tooFewParticipants = "fewer than 2 participants"
-    case tooManyParticipants = "more than --max-attendees participants"
-    case duplicate = "a copy of a meeting already read"
-    case schedulingMessage = "in a REPLY, CANCEL or other scheduling message"
+    case tooFewParticipants = "with fewer than 2 participants"
+    case tooManyParticipants = "with more than --max-attendees participants"
+    /// Not left out: the meeting counts once, from the copy with the highest SEQUENCE.
+    case duplicate = "copies of meetings already read in another file"
+    case schedulingMessage = "in scheduling messages (REPLY, CANCEL...), not calendars"
 
     public static func < (a: MeetingSkip, b: MeetingSkip) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -63,36 +64,38 @@ public struct FoundLink: Sendable, Hashable {
 
 /// Reads calendar files one by one and turns their meetings into links between people of an org chart.
 ///
-/// The same meeting is in every attendee's export: an occurrence is identified by its UID and original start,
-/// kept once across all the files of the import (the version with the highest SEQUENCE), and only turned into
-/// links when every file has been read.
+/// The same meeting is in every attendee's export: an occurrence is identified by its UID and original start
+/// (its RECURRENCE-ID, or the start its series gives it) and counted once across all the files of the import.
+/// Where the files hold different versions of an event (an attendee's copy not updated since the organizer
+/// moved the meeting or changed who comes), the version with the highest SEQUENCE wins for the whole event,
+/// so a rescheduled meeting is not counted at its old time as well. Links are made once every file is read.
 public struct CalendarLinks: Sendable {
     public let options: CalendarOptions
     private let reader: ICalendarReader
     private let window: DateWindow
     /// Each person's email, lowercased, to their index in the organization.
     private let people: [String: Int32]
-    /// The kept version of each occurrence.
-    private var meetings: [MeetingKey: Meeting] = [:]
+    /// The kept version of each event, by UID.
+    private var events: [String: Series] = [:]
     /// External addresses (nobody in the org chart), interned; negative participant numbers index them.
     private var externalIndex: [String: Int32] = [:]
     private var externals: [String] = []
     public private(set) var files = 0
-    public private(set) var events = 0
+    public private(set) var eventsRead = 0
     public private(set) var occurrencesRead = 0
     public private(set) var skips: [MeetingSkip: Int] = [:]
     public private(set) var skippedEvents: [SkippedEvent] = []
     /// Series cut at ``CalendarOptions/maxOccurrencesPerSeries``, with their file.
     public private(set) var cappedSeries: [(file: String, uid: String)] = []
 
-    private struct MeetingKey: Hashable {
-        var uid: String
-        var originalStart: Int
+    /// One event as the file with its highest SEQUENCE has it: its occurrences by original start.
+    private struct Series {
+        var version: Int
+        var occurrences: [Int: Meeting]
     }
 
     /// What is kept of an occurrence: its participants as people indices (external addresses as -1 - n).
     private struct Meeting {
-        var sequence: Int
         var date: CalendarDate
         var hours: Double
         var skip: MeetingSkip?
@@ -121,19 +124,36 @@ public struct CalendarLinks: Sendable {
             throw OrgMapError.invalidInput(file: fileName, problems: [InputProblem(line: error.line, message: error.message)], more: 0)
         }
         files += 1
-        events += result.eventCount
-        skips[.schedulingMessage, default: 0] += result.skipped[.method] ?? 0
+        eventsRead += result.eventCount
+        occurrencesRead += result.occurrences.count
+        count(.schedulingMessage, result.skipped[.method] ?? 0)
         skippedEvents += result.problems.map { SkippedEvent(file: fileName, problem: $0) }
         cappedSeries += result.cappedUIDs.map { (fileName, $0) }
-        for occurrence in result.occurrences {
-            occurrencesRead += 1
-            let key = MeetingKey(uid: occurrence.uid, originalStart: occurrence.originalStart)
-            if let kept = meetings[key] {
-                skips[.duplicate, default: 0] += 1
-                guard occurrence.sequence > kept.sequence else { continue }
+        for (uid, occurrences) in Dictionary(grouping: result.occurrences, by: \.uid) {
+            let version = occurrences.map(\.sequence).max() ?? 0
+            let kept = events[uid]
+            switch kept.map({ version - $0.version }) ?? 1 {
+            case ..<0:
+                count(.duplicate, occurrences.count)
+            case 0:
+                var series = kept!
+                for occurrence in occurrences {
+                    if series.occurrences[occurrence.originalStart] != nil {
+                        count(.duplicate, 1)
+                    } else {
+                        series.occurrences[occurrence.originalStart] = meeting(occurrence)
+                    }
+                }
+                events[uid] = series
+            default:
+                count(.duplicate, kept?.occurrences.count ?? 0)
+                events[uid] = Series(version: version, occurrences: Dictionary(occurrences.map { ($0.originalStart, meeting($0)) }, uniquingKeysWith: { a, _ in a }))
             }
-            meetings[key] = meeting(occurrence)
         }
+    }
+
+    private mutating func count(_ skip: MeetingSkip, _ n: Int) {
+        if n > 0 { skips[skip, default: 0] += n }
     }
 
     private mutating func meeting(_ occurrence: Occurrence) -> Meeting {
@@ -156,7 +176,7 @@ public struct CalendarLinks: Sendable {
             return -Int32(externals.count)
         }
         // The window holds the local start date: a valid day by construction.
-        return Meeting(sequence: occurrence.sequence, date: date ?? options.since, hours: Double(occurrence.durationSeconds) / 3600, skip: skip, participants: participants)
+        return Meeting(date: date ?? options.since, hours: Double(occurrence.durationSeconds) / 3600, skip: skip, participants: participants)
     }
 
     /// The counted meetings, and what they add up to.
@@ -177,7 +197,9 @@ public struct CalendarLinks: Sendable {
         var external: [String: Int] = [:]
         var counted = 0
         // In a fixed order, so the same calendars always store the same rows.
-        for meeting in meetings.sorted(by: { ($0.key.originalStart, $0.key.uid) < ($1.key.originalStart, $1.key.uid) }).map(\.value) {
+        let ordered = events.flatMap { uid, series in series.occurrences.map { (uid: uid, start: $0.key, meeting: $0.value) } }
+            .sorted { ($0.start, $0.uid) < ($1.start, $1.uid) }
+        for (_, _, meeting) in ordered {
             if let skip = meeting.skip {
                 skips[skip, default: 0] += 1
                 continue
