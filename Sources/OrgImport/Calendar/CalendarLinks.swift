@@ -54,6 +54,11 @@ public struct SkippedEvent: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(file): \(problem)" }
 }
 
+/// A calendar file read, waiting to be counted (``CalendarLinks/add(_:)``).
+public struct ParsedCalendar: Sendable {
+    fileprivate let result: ICalendarFileResult
+}
+
 /// One link found in a calendar or a chat export, between two people of the org chart given by index.
 public struct FoundLink: Sendable, Hashable {
     public var a: Int
@@ -117,12 +122,23 @@ public struct CalendarLinks: Sendable {
     /// Reads one calendar file. A file that is not iCalendar, or is cut short, is an error naming its line; a
     /// problem confined to one event skips that event, counted and named in ``skippedEvents``.
     public mutating func read(_ bytes: [UInt8], fileName: String) throws {
-        let result: ICalendarFileResult
+        add(try parse(bytes, fileName: fileName))
+    }
+
+    /// One file read into its occurrences, not yet counted: files can be parsed on several threads at once
+    /// (this does not change the reader), then added one by one, in a fixed order, with ``add(_:)``.
+    public func parse(_ bytes: [UInt8], fileName: String) throws -> ParsedCalendar {
         do {
-            result = try reader.read(bytes, fileName: fileName, window: window)
+            return ParsedCalendar(result: try reader.read(bytes, fileName: fileName, window: window))
         } catch {
             throw OrgMapError.invalidInput(file: fileName, problems: [InputProblem(line: error.line, message: error.message)], more: 0)
         }
+    }
+
+    /// Counts a parsed file's occurrences, keeping each meeting once across files.
+    public mutating func add(_ parsed: ParsedCalendar) {
+        let result = parsed.result
+        let fileName = result.fileName
         files += 1
         eventsRead += result.eventCount
         occurrencesRead += result.occurrences.count
