@@ -61,6 +61,26 @@ struct ExitStatusTests {
         #expect(cli.contents("orgmap.sqlite") == before)
     }
 
+    /// Calendars: a file that is not one fails the command, naming file and line; one broken event is skipped,
+    /// named on standard error, and the rest imported; the counts of what was left out are printed.
+    @Test func calendarsFailOnABadFileAndSkipABadEvent() throws {
+        let cli = try sampleFolder()
+        let before = try #require(cli.contents("orgmap.sqlite"))
+        try cli.write("cut.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\n")
+        let cut = try cli.run("import", "links", "northwind-calendars", "cut.ics")
+        #expect(cut.status == 1)
+        #expect(cut.stderr.contains("cut.ics: line 3:"), "\(cut.stderr)")
+        #expect(cut.stdout.isEmpty)
+        #expect(cli.contents("orgmap.sqlite") == before)
+        let event = "BEGIN:VEVENT\r\nUID:odd@x\r\nDTSTART;TZID=Mars/Olympus:20261005T100000\r\nORGANIZER:mailto:daniel.okafor@northwindlabs.com\r\nATTENDEE:mailto:maya.castillo@northwindlabs.com\r\nEND:VEVENT\r\n"
+        try cli.write("odd.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + event + "END:VCALENDAR\r\n")
+        let odd = try cli.run("import", "links", "northwind-calendars", "odd.ics")
+        #expect(odd.status == 0, "\(odd.stderr)")
+        #expect(odd.stdout.contains("Imported 570 links from northwind-calendars, odd.ics (ics) into snapshot 1"))
+        #expect(odd.stderr.contains("warning: calendars: 1 event skipped for a problem of their own: odd.ics: line 5 (UID odd@x): DTSTART: unknown TZID 'Mars/Olympus'"), "\(odd.stderr)")
+        #expect(odd.stderr.contains("left out: 1 cancelled, 1 with more than 25 participants"))
+    }
+
     @Test func missingFileAndMissingDatabase() throws {
         let cli = try CLI()
         let missing = try cli.run("import", "people", "nope.csv")
