@@ -9,6 +9,7 @@ public enum DiffMarkdown {
         out += findingSection("Findings opened", diff.opened)
         out += findingSection("Findings resolved", diff.resolved)
         out += findingSection("Findings persisting", diff.persisting)
+        if !diff.unknown.isEmpty { out += findingSection("Findings unknown", diff.unknown) }
         out += leaders(diff.leaders)
         out += people(diff.people)
         return out.joined(separator: "\n") + "\n"
@@ -29,9 +30,24 @@ public enum DiffMarkdown {
             "- **From:** \(origin(of: c.from)), \(ReportFormat.count(c.from.personCount)) people",
             "- **To:** \(origin(of: c.to)), \(ReportFormat.count(c.to.personCount)) people",
         ] + (c.linkFilter.map { ["- **Links:** in both snapshots, only \(esc($0))"] } ?? []) + [
-            "- **Findings:** \(d.opened.count) opened, \(d.resolved.count) resolved, \(d.persisting.count) persisting",
+            "- **Findings:** \(d.opened.count) opened, \(d.resolved.count) resolved, \(d.persisting.count) persisting\(d.unknown.isEmpty ? "" : ", \(d.unknown.count) unknown")",
             "- **Engineering leaders:** \(d.tierChanges.count) changed tier, \(d.reachChanges.count) gained or lost a business department",
             "- **People:** \(p.joined.count) joined, \(p.left.count) left, \(p.moved.count) moved, \(p.retitled.count) changed title",
+            "",
+        ] + linkDataWarning(c)
+    }
+
+    /// A warning at the top when a side has no links: its link-based findings are unknown, not resolved.
+    static func linkDataWarning(_ c: SnapshotComparison) -> [String] {
+        guard let reason = c.diff.linkData.reason else { return [] }
+        let missing = switch c.diff.linkData {
+        case .missingBefore: [c.from]
+        case .missingAfter: [c.to]
+        default: [c.from, c.to]
+        }
+        let fix = missing.map { "`orgmap import links FILE --snapshot \($0.id)`" }.joined(separator: " and ")
+        return [
+            "> **Not comparable on links:** \(reason)\(c.linkFilter.map { " (\(esc($0)))" } ?? ""). Findings judged from links are listed as unknown, never as opened or resolved, and E-I and reach show unknown on that side. Import the links (\(fix)) to compare them.",
             "",
         ]
     }
@@ -58,9 +74,13 @@ public enum DiffMarkdown {
     /// A dash on a side where the person was absent or outside engineering.
     static func tier(_ t: Tier?) -> String { t?.label ?? "—" }
 
-    /// A dash on a side where the person was not a leader (``LeaderChange/hasLinkData`` is nil there).
+    /// A dash on a side where the person was not a leader (``LeaderChange/hasLinkData`` is nil there), "unknown"
+    /// where they had no link data.
     static func ei(_ change: LeaderChange) -> String {
-        func side(_ hasLinkData: Bool?, _ value: Double?) -> String { hasLinkData == nil ? "—" : ReportFormat.ei(value) }
+        func side(_ hasLinkData: Bool?, _ value: Double?) -> String {
+            guard let hasLinkData else { return "—" }
+            return hasLinkData ? ReportFormat.ei(value) : "unknown"
+        }
         return transition(side(change.hasLinkData.from, change.eiIndex.from), side(change.hasLinkData.to, change.eiIndex.to))
     }
 

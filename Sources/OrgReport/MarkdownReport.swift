@@ -78,7 +78,8 @@ public enum MarkdownReport {
         let d = c.diff
         var lines = [
             "## Since the previous snapshot", "",
-            "Compared with \(DiffMarkdown.origin(of: c.from)), analysed the same way: \(d.opened.count) finding\(d.opened.count == 1 ? "" : "s") opened, \(d.resolved.count) resolved, \(d.persisting.count) persisting. `orgmap diff` shows everything that changed, people included.", "",
+            "Compared with \(DiffMarkdown.origin(of: c.from)), analysed the same way: \(d.opened.count) finding\(d.opened.count == 1 ? "" : "s") opened, \(d.resolved.count) resolved, \(d.persisting.count) persisting\(d.unknown.isEmpty ? "" : ", \(d.unknown.count) unknown"). `orgmap diff` shows everything that changed, people included.", "",
+        ] + DiffMarkdown.linkDataWarning(c) + [
             "### Opened (\(d.opened.count))", "",
         ]
         lines += DiffMarkdown.findingTable(d.opened)

@@ -44,7 +44,10 @@ struct DiffTests {
         let comparison = try DiffRequest().run(try workspace.database())
         #expect(comparison.findingsSummary == "3 opened, 2 resolved, 2 persisting")
         let json = try object(DiffFormat.json.render(comparison))
-        #expect(Set(json.keys) == ["from", "to", "people", "opened", "resolved", "persisting", "leaders"])
+        #expect(Set(json.keys) == ["from", "to", "people", "comparable", "not_comparable_because", "opened", "resolved", "persisting", "unknown", "leaders"])
+        #expect(json["comparable"] as? Bool == true)
+        #expect(json["not_comparable_because"] is NSNull)
+        #expect((json["unknown"] as? [Any])?.isEmpty == true)
         #expect((json["from"] as? [String: Any])?["as_of"] as? String == "2026-06-01")
         #expect((json["to"] as? [String: Any])?["id"] as? Int == 2)
 
@@ -95,7 +98,7 @@ struct DiffTests {
         #expect(report.contains("| Ines Araujo | engineering manager → senior engineering leader | -0.60 |  |  |"))
 
         let since = try #require(try object(try workspace.report(.json))["since_previous"] as? [String: Any])
-        #expect(Set(since.keys) == ["from", "opened", "resolved", "leaders"])
+        #expect(Set(since.keys) == ["from", "comparable", "not_comparable_because", "opened", "resolved", "unknown", "leaders"])
         #expect((since["resolved"] as? [[String: Any]])?.count == 2)
 
         // The first snapshot has nothing before it: no section, and the JSON keeps its original keys.
@@ -124,5 +127,38 @@ struct DiffTests {
         let markdown = try workspace.diff(.markdown, DiffRequest(analysis: AnalysisRequest(since: day("2026-01-01"), until: day("2026-03-31"))))
         #expect(markdown.contains("- **Links:** in both snapshots, only links dated 2026-01-01 to 2026-03-31"))
         #expect(!(try workspace.diff()).contains("- **Links:**"))
+    }
+
+    /// The later org chart imported, its links not yet: nothing judged from links is "resolved", E-I shows
+    /// unknown on that side, and the diff says why at the top and in JSON.
+    @Test func aSideWithoutLinksIsNotFalseProgress() throws {
+        let workspace = try Workspace.diff(secondLinks: false)
+        let both = try Workspace.diff()
+        let comparable = try DiffRequest().run(try both.database()).diff
+        let diff = try DiffRequest().run(try workspace.database()).diff
+        #expect(diff.linkData == .missingAfter)
+        #expect(diff.resolved.allSatisfy { !$0.rule.needsLinkData })
+        #expect(diff.opened.allSatisfy { !$0.rule.needsLinkData })
+        #expect(!diff.unknown.isEmpty)
+        #expect(diff.unknown.allSatisfy { $0.rule.needsLinkData })
+        #expect(comparable.unknown.isEmpty && comparable.linkData == .both)
+        for leader in diff.leaders where leader.hasLinkData.to == false { #expect(leader.eiIndex.to == nil) }
+
+        let markdown = try workspace.diff()
+        #expect(markdown.contains("> **Not comparable on links:** the later snapshot has no collaboration links."))
+        #expect(markdown.contains("`orgmap import links FILE --snapshot 2`"))
+        #expect(markdown.contains("## Findings unknown (\(diff.unknown.count))"))
+        #expect(markdown.contains("| Tomas Reyes | technology leader | -0.33 → unknown |"))
+        #expect(!markdown.contains("+1.00"))
+        let json = try object(try workspace.diff(.json))
+        #expect(json["comparable"] as? Bool == false)
+        #expect(json["not_comparable_because"] as? String == "the later snapshot has no collaboration links")
+        #expect((json["unknown"] as? [Any])?.count == diff.unknown.count)
+
+        let report = try workspace.report()
+        #expect(report.contains("> **Not comparable on links:** the later snapshot has no collaboration links."))
+        let since = try #require(try object(try workspace.report(.json))["since_previous"] as? [String: Any])
+        #expect(since["comparable"] as? Bool == false)
+        #expect((since["resolved"] as? [[String: Any]])?.allSatisfy { ($0["rule"] as? String) == "no-technology-leader" } == true)
     }
 }

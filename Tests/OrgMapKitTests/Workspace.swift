@@ -86,8 +86,8 @@ final class Workspace {
     }
 
     /// The hand-made "before" snapshot (2026-06-01) and, unless `second` is false, the "after" one (2026-09-01),
-    /// each with its own links.
-    static func diff(second: Bool = true) throws -> Workspace {
+    /// each with its own links (the after one's only when `secondLinks`).
+    static func diff(second: Bool = true, secondLinks: Bool = true) throws -> Workspace {
         let workspace = try Workspace()
         for name in ["diff-people-before.csv", "diff-links-before.csv", "diff-people-after.csv", "diff-links-after.csv"] {
             try workspace.copyFixture(name)
@@ -96,7 +96,7 @@ final class Workspace {
         try workspace.importLinks("diff-links-before.csv")
         if second {
             try workspace.importPeople("diff-people-after.csv", asOf: "2026-09-01")
-            try workspace.importLinks("diff-links-after.csv")
+            if secondLinks { try workspace.importLinks("diff-links-after.csv") }
         }
         return workspace
     }

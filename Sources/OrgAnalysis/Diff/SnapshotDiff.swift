@@ -5,13 +5,40 @@ import OrgModel
 /// People are matched by their HR key and findings by ``Finding/key`` (rule and subject, never position or
 /// wording), so a renamed department head or a reworded recommendation is not a change.
 public struct SnapshotDiff: Sendable {
+    /// Which sides have collaboration links to judge link-based findings by.
+    public enum LinkData: String, Sendable, Codable {
+        /// Both: every finding is compared.
+        case both
+        /// The earlier snapshot has none (or none in the date range).
+        case missingBefore = "missing-before"
+        /// The later snapshot has none (or none in the date range): its links are not imported yet, typically.
+        case missingAfter = "missing-after"
+        case missingBoth = "missing-both"
+
+        /// Why findings cannot all be compared, in words; nil when they can.
+        public var reason: String? {
+            switch self {
+            case .both: nil
+            case .missingBefore: "the earlier snapshot has no collaboration links"
+            case .missingAfter: "the later snapshot has no collaboration links"
+            case .missingBoth: "neither snapshot has collaboration links"
+            }
+        }
+    }
+
     public var people: PeopleChanges
+    /// Whether link-based findings can be compared: when a side has no links, none of them is listed as opened
+    /// or resolved (a snapshot without link data is not a snapshot without gaps); they are in ``unknown``.
+    public var linkData: LinkData
     /// In the later analysis only, in its report order.
     public var opened: [Finding]
     /// In the earlier analysis only, in its report order.
     public var resolved: [Finding]
     /// In both, as the later analysis words them, in its report order.
     public var persisting: [Finding]
+    /// Link-based findings of the side that has links, whose fate cannot be told because the other side has
+    /// none: neither opened nor resolved. Empty when ``linkData`` is `.both`.
+    public var unknown: [Finding]
     /// Everyone who was an engineering leader in either snapshot: highest tier first (the later one, else the
     /// earlier), then name.
     public var leaders: [LeaderChange]
@@ -28,11 +55,19 @@ public struct SnapshotDiff: Sendable {
     /// Pure: compares `from` (the earlier snapshot) with `to` (the later one).
     public init(from: Analysis, to: Analysis) {
         people = Self.people(from: from.organization, to: to.organization)
+        linkData = switch (from.hasLinkData, to.hasLinkData) {
+        case (true, true): .both
+        case (false, true): .missingBefore
+        case (true, false): .missingAfter
+        case (false, false): .missingBoth
+        }
+        let comparable: (Finding) -> Bool = { [linkData] in linkData == .both || !$0.rule.needsLinkData }
         let fromKeys = Set(from.findings.map(\.key))
         let toKeys = Set(to.findings.map(\.key))
-        opened = to.findings.filter { !fromKeys.contains($0.key) }
-        resolved = from.findings.filter { !toKeys.contains($0.key) }
-        persisting = to.findings.filter { fromKeys.contains($0.key) }
+        opened = to.findings.filter { !fromKeys.contains($0.key) && comparable($0) }
+        resolved = from.findings.filter { !toKeys.contains($0.key) && comparable($0) }
+        persisting = to.findings.filter { fromKeys.contains($0.key) && comparable($0) }
+        unknown = (to.findings + from.findings.filter { !toKeys.contains($0.key) }).filter { !comparable($0) }
         leaders = Self.leaders(from: from, to: to)
     }
 
@@ -109,7 +144,8 @@ public struct SnapshotDiff: Sendable {
             }
             return LeaderChange(
                 person: person, tier: tiers, tierChanged: inBoth && tiers.isChange,
-                eiIndex: Change(from: old?.eiIndex, to: new?.eiIndex),
+                // Without link data a leader's E-I says nothing (dotted lines alone would make it +1 or -1).
+                eiIndex: Change(from: old.flatMap { $0.hasLinkData ? $0.eiIndex : nil }, to: new.flatMap { $0.hasLinkData ? $0.eiIndex : nil }),
                 hasLinkData: Change(from: old?.hasLinkData, to: new?.hasLinkData),
                 businessDepartmentsReached: reached, departmentsGained: gained, departmentsLost: lost)
         }

@@ -8,6 +8,10 @@ public enum Rule: String, Codable, Sendable, CaseIterable {
     case noTechnologyLeader = "no-technology-leader"
     case boundarySpanner = "boundary-spanner"
 
+    /// Judged from collaboration links: without link data its findings are unknown, neither raised nor resolved.
+    /// Only `no-technology-leader` reads the org chart alone.
+    public var needsLinkData: Bool { self != .noTechnologyLeader }
+
     /// A strength to report rather than a gap: its most telling findings are the highest E-I, not the lowest.
     public var isStrength: Bool { self == .boundarySpanner }
 
