@@ -37,9 +37,9 @@ package struct LinkBatch: Sendable {
 
     package var count: Int { sources.count }
 
-    /// A link found in a calendar or a chat export.
-    package mutating func append(source: Int64, target: Int64, weight: Double, kind: String, date: CalendarDate) {
-        var kind = kind, date = date.description
+    /// A link found in a calendar or a chat export; `date` is `YYYY-MM-DD`.
+    package mutating func append(source: Int64, target: Int64, weight: Double, kind: String, date: String) {
+        var kind = kind, date = date
         kind.withUTF8 { kind in
             date.withUTF8 { date in append(source: source, target: target, weight: weight, kind: kind, date: date) }
         }

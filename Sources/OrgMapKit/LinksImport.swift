@@ -278,9 +278,12 @@ private struct Gathered {
         let ids = keys.map { writer.resolver.id(ofKey: $0) }
         var batch = LinkBatch()
         for (links, kind) in [(meetings, "meeting"), (chats, "chat")] {
+            // A meeting's pairs share a day: its text is made once, not once a row (a tenth of the import).
+            var day: (date: CalendarDate, text: String)?
             for link in links {
                 guard let a = ids[link.a], let b = ids[link.b] else { continue }
-                batch.append(source: a, target: b, weight: link.weight, kind: kind, date: link.date)
+                if day?.date != link.date { day = (link.date, link.date.description) }
+                batch.append(source: a, target: b, weight: link.weight, kind: kind, date: day!.text)
                 if batch.count >= 8_192 {
                     try writer.insert(batch)
                     batch = LinkBatch()

@@ -2,20 +2,36 @@ import Foundation
 import OrgModel
 import OrgSample
 
-/// `orgmap generate`: a deterministic synthetic organization written as an org chart and a links file.
+/// `orgmap generate`: a deterministic synthetic organization written as an org chart and a links file, and
+/// on request as calendars.
 public enum SyntheticFiles {
-    /// Writes `people.csv` and `links.csv` into `folder` (created if missing) and returns their paths.
-    public static func write(_ options: SyntheticOrg.Options, layout: SyntheticOrg.LinkLayout, into folder: String) throws -> (people: String, links: String) {
+    /// What was written, as paths.
+    public struct Written: Sendable, Equatable {
+        public var people: String
+        public var links: String
+        /// The calendars' folder and how many files it holds; nil when none were asked for.
+        public var calendars: String?
+        public var calendarFiles = 0
+    }
+
+    /// Writes `people.csv` and `links.csv` into `folder` (created if missing), and with `calendars` one `.ics`
+    /// file a person into its `calendars` folder.
+    public static func write(_ options: SyntheticOrg.Options, layout: SyntheticOrg.LinkLayout, calendars: SyntheticCalendars.Options? = nil, into folder: String) throws -> Written {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw OrgMapError.unwritableFile(path: folder, reason: error.localizedDescription)
         }
         let org = SyntheticOrg(options)
-        let people = URL(fileURLWithPath: folder).appendingPathComponent("people.csv").path
-        let links = URL(fileURLWithPath: folder).appendingPathComponent("links.csv").path
-        try org.writePeople(to: people)
-        try org.writeLinks(to: links, layout: layout)
-        return (people, links)
+        let base = URL(fileURLWithPath: folder)
+        var written = Written(people: base.appendingPathComponent("people.csv").path, links: base.appendingPathComponent("links.csv").path)
+        try org.writePeople(to: written.people)
+        try org.writeLinks(to: written.links, layout: layout)
+        if let calendars {
+            let path = base.appendingPathComponent("calendars").path
+            written.calendarFiles = try SyntheticCalendars(org, options: calendars).write(into: path)
+            written.calendars = path
+        }
+        return written
     }
 }

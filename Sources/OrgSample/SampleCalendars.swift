@@ -34,7 +34,7 @@ public enum SampleCalendars {
         return events.keys.sorted().map { file in
             let person = people.first { $0.file == file }!
             var text = "BEGIN:VCALENDAR\r\nPRODID:-//Northwind Labs//Sample calendar export//EN\r\nVERSION:2.0\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:\(person.name)\r\n"
-            if person.zone == berlin { text += berlinZone }
+            if person.zone == berlin { text += CalendarText.berlinZone }
             text += events[file]!.joined() + "END:VCALENDAR\r\n"
             if person.id == "NW004" {
                 // A reply sent back to an organizer, saved among the exports: a scheduling message, not a calendar.
@@ -64,26 +64,7 @@ public enum SampleCalendars {
         }
     }
 
-    /// Outlook writes Windows zone names with a VTIMEZONE saying what they mean.
-    private static let berlin = "W. Europe Standard Time"
-    private static let berlinZone = """
-        BEGIN:VTIMEZONE\r
-        TZID:W. Europe Standard Time\r
-        BEGIN:STANDARD\r
-        DTSTART:16010101T030000\r
-        TZOFFSETFROM:+0200\r
-        TZOFFSETTO:+0100\r
-        RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10\r
-        END:STANDARD\r
-        BEGIN:DAYLIGHT\r
-        DTSTART:16010101T020000\r
-        TZOFFSETFROM:+0100\r
-        TZOFFSETTO:+0200\r
-        RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3\r
-        END:DAYLIGHT\r
-        END:VTIMEZONE\r
-
-        """
+    private static let berlin = CalendarText.berlinZoneName
 
     private static func meeting(
         uid: String, organizer: Attendee, attendees: [Attendee], date: String, hour: Int, kind: String,
@@ -99,13 +80,13 @@ public enum SampleCalendars {
             "ORGANIZER;CN=\(organizer.name):mailto:\(organizer.email)",
         ]
         for attendee in attendees {
-            lines.append(fold("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=\(attendee.name):mailto:\(attendee.email)"))
+            lines.append(CalendarText.fold("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=\(attendee.name):mailto:\(attendee.email)"))
         }
         if let declined, declined.id != organizer.id, !attendees.contains(where: { $0.id == declined.id }) {
-            lines.append(fold("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=OPT-PARTICIPANT;PARTSTAT=DECLINED;CN=\(declined.name):mailto:\(declined.email)"))
+            lines.append(CalendarText.fold("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=OPT-PARTICIPANT;PARTSTAT=DECLINED;CN=\(declined.name):mailto:\(declined.email)"))
         }
         if room {
-            lines.append(fold("ATTENDEE;CUTYPE=ROOM;ROLE=NON-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Room \(organizer.zone == berlin ? "Spree" : "Thames"):mailto:room-\(organizer.zone == berlin ? "spree" : "thames")@northwindlabs.com"))
+            lines.append(CalendarText.fold("ATTENDEE;CUTYPE=ROOM;ROLE=NON-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Room \(organizer.zone == berlin ? "Spree" : "Thames"):mailto:room-\(organizer.zone == berlin ? "spree" : "thames")@northwindlabs.com"))
         }
         lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT10M", "ATTENDEE:mailto:\(organizer.email)", "END:VALARM", "END:VEVENT"]
         return lines.map { $0 + "\r\n" }.joined()
@@ -119,22 +100,6 @@ public enum SampleCalendars {
         case "project": "Project review\\, \(names)"
         default: "\(kind.prefix(1).uppercased() + kind.dropFirst()) \(names)"
         }
-    }
-
-    /// Lines longer than 75 octets continue on the next, after a space (RFC 5545, 3.1); Outlook folds this way.
-    private static func fold(_ line: String) -> String {
-        var out = ""
-        var count = 0
-        for character in line {
-            let size = character.utf8.count
-            if count + size > 75 {
-                out += "\r\n "
-                count = 1
-            }
-            out.append(character)
-            count += size
-        }
-        return out
     }
 
     /// The rows of a sample CSV (no quoted fields), header dropped.

@@ -1,6 +1,3 @@
-import Foundation
-import OrgModel
-
 /// A deterministic synthetic organization, for benchmarks and for trying orgmap without real data:
 /// a CEO, a CTO over the engineering departments, heads of department, teams with spans of 4 to 10,
 /// skewed department sizes, titles that match the tiers, and links mostly inside teams and departments.
@@ -38,6 +35,8 @@ public struct SyntheticOrg: Sendable {
     /// People of each department, and the reports of each manager.
     let byDepartment: [[Int]]
     let reports: [[Int]]
+    /// The head of each department, by department.
+    let heads: [Int]
     let cutOffLeaders: Set<Int>
     let unbridgedDepartment: Int?
 
@@ -63,8 +62,10 @@ public struct SyntheticOrg: Sendable {
         byDepartment[members[0].department].append(0)
         byDepartment[0].append(1)
         var cutOff = Set<Int>()
+        var heads: [Int] = []
         for (d, size) in sizes.enumerated() {
             let head = members.count
+            heads.append(head)
             let engineering = names[d].engineering
             members.append(Member(department: d, manager: engineering ? 1 : 0, title: (engineering ? "Director of " : "VP ") + names[d].name, isLeader: true))
             byDepartment[d].append(head)
@@ -99,16 +100,17 @@ public struct SyntheticOrg: Sendable {
         self.members = members
         self.byDepartment = byDepartment
         self.reports = reports
+        self.heads = heads
         cutOffLeaders = cutOff
         unbridgedDepartment = names.indices.last { !names[$0].engineering && $0 != Self.executive(names) }
     }
 
     /// The org chart as CSV, streamed to `path`.
     public func writePeople(to path: String) throws {
-        var out = try CSVFileWriter(path: path)
+        var out = try BufferedFileWriter(path: path)
         out.line("Employee ID,Name,Email,Job Title,Department,Manager ID")
         for (i, m) in members.enumerated() {
-            out.line("E\(i),\(Self.name(i)),e\(i)@example.com,\(m.title),\(departmentNames[m.department]),\(m.manager.map { "E\($0)" } ?? "")")
+            out.line("E\(i),\(Self.name(i)),\(Self.email(i)),\(m.title),\(departmentNames[m.department]),\(m.manager.map { "E\($0)" } ?? "")")
         }
         try out.close()
     }
@@ -116,7 +118,7 @@ public struct SyntheticOrg: Sendable {
     /// `options.links` links as CSV, streamed to `path`.
     public func writeLinks(to path: String, layout: LinkLayout) throws {
         var rng = SplitMix64(seed: options.seed &+ 0x9E37_79B9)
-        var out = try CSVFileWriter(path: path)
+        var out = try BufferedFileWriter(path: path)
         switch layout {
         case .edges: out.line("source,target,weight,kind,date")
         case .viva: out.line("PrimaryCollaborator_PersonId,SecondaryCollaborator_PersonId,MetricDate,Diverse_tie_score,Diverse_tie_type,Strong_tie_score,Strong_tie_type")
@@ -151,12 +153,14 @@ public struct SyntheticOrg: Sendable {
     }
 
     /// A's manager and fellow reports, or nil for the CEO.
-    private func team(of a: Int) -> [Int]? {
+    func team(of a: Int) -> [Int]? {
         guard let m = members[a].manager else { return nil }
         return reports[m] + [m]
     }
 
-    private func plantedGap(_ a: Int, _ b: Int) -> Bool {
+    /// True for a pair the planted gaps keep apart: a cut-off leader and the business, or the unbridged
+    /// department and an engineering leader.
+    func plantedGap(_ a: Int, _ b: Int) -> Bool {
         func business(_ i: Int) -> Bool { !isEngineering[members[i].department] }
         if cutOffLeaders.contains(a) && business(b) || cutOffLeaders.contains(b) && business(a) { return true }
         guard let gap = unbridgedDepartment else { return false }
@@ -198,43 +202,9 @@ public struct SyntheticOrg: Sendable {
     static let firstNames = ["Ada", "Ben", "Chloé", "Dev", "Elif", "Femi", "Greta", "Hiro", "Ines", "Jamal", "Kaia", "Luca", "Mina", "Nils", "Olu", "Priya", "Quinn", "Rosa", "Sami", "Tara", "Uma", "Viktor", "Wen", "Xavi", "Yara", "Zane"]
     static let lastNames = ["Adeyemi", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Huang", "Ivanova", "Jensen", "Kowalski", "Larsen", "Moreau", "Nakamura", "Okafor", "Patel", "Quispe", "Rossi", "Schmidt", "Tanaka", "Uysal", "Varga", "Weber", "Xu", "Yilmaz", "Zhou"]
 
+    static func email(_ i: Int) -> String { "e\(i)@example.com" }
+
     static func name(_ i: Int) -> String {
         "\(firstNames[i % firstNames.count]) \(lastNames[(i / firstNames.count) % lastNames.count])"
-    }
-}
-
-/// Buffered line writer: generating millions of rows must not be bound by tiny writes.
-struct CSVFileWriter {
-    private let file: FileHandle
-    private var buffer: [UInt8] = []
-    private var failure: (any Error)?
-    let path: String
-
-    init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
-            throw OrgMapError.unwritableFile(path: path, reason: "cannot create a file here")
-        }
-        self.file = file
-        self.path = path
-        buffer.reserveCapacity(1 << 20)
-    }
-
-    mutating func line(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        buffer.append(10)
-        if buffer.count >= 1 << 20 { flush() }
-    }
-
-    /// Keeps the first failure for ``close()`` to report, so writing a line never throws.
-    private mutating func flush() {
-        guard failure == nil else { return }
-        do { try file.write(contentsOf: buffer) } catch { failure = error }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    mutating func close() throws {
-        flush()
-        try? file.close()
-        if let failure { throw OrgMapError.unwritableFile(path: path, reason: failure.localizedDescription) }
     }
 }

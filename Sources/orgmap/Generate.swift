@@ -6,7 +6,7 @@ extension SyntheticOrg.LinkLayout: ExpressibleByArgument {}
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a deterministic synthetic organization: an org chart CSV and a links CSV.",
+        abstract: "Write a deterministic synthetic organization: an org chart CSV and a links CSV, and calendars on request.",
         discussion: """
             For benchmarks, and for trying orgmap without your own data. The same options and seed give \
             the same files on every machine. The hierarchy has a CEO, a CTO over the engineering \
@@ -15,8 +15,14 @@ struct Generate: ParsableCommand {
             across departments. Gaps are planted: some senior engineering leaders never reach the \
             business, and one business department has no link to any engineering leader.
 
+            --calendars also writes a year of the organization's meetings, to 2026-11-01, as one .ics file \
+            a person in calendars/, each meeting in the file of everyone invited: stand-ups, 1:1s, team \
+            meetings, monthly all-hands, one-off meetings, days out of office. Import the org chart with \
+            --as-of 2026-11-01, then the folder with `orgmap import links calendars/`.
+
             Examples:
               orgmap generate --people 2000 --links 50000
+              orgmap generate --people 1000 --calendars --out org
               orgmap generate --people 100000 --departments 40 --links 5000000 --out bench/out
               orgmap generate --links-format viva
             """
@@ -40,6 +46,9 @@ struct Generate: ParsableCommand {
     @Option(help: "edges (source,target,weight,kind,date) or viva (Viva Insights person-to-person columns).")
     var linksFormat: SyntheticOrg.LinkLayout = .edges
 
+    @Flag(help: "Also write a year of meetings to 2026-11-01 as calendars, one .ics file a person, in calendars/.")
+    var calendars = false
+
     @Option(help: ArgumentHelp("The folder to write people.csv and links.csv into.", valueName: "folder"))
     var out = "."
 
@@ -57,7 +66,10 @@ struct Generate: ParsableCommand {
         options.links = links
         options.seed = seed
         options.crossDepartmentShare = crossShare
-        let paths = try SyntheticFiles.write(options, layout: linksFormat, into: out)
-        emit("Wrote \(people) people in \(departments) departments to \(paths.people) and \(links) links to \(paths.links).\n")
+        let written = try SyntheticFiles.write(options, layout: linksFormat, calendars: calendars ? SyntheticCalendars.Options() : nil, into: out)
+        emit("Wrote \(people) people in \(departments) departments to \(written.people) and \(links) links to \(written.links).\n")
+        if let folder = written.calendars {
+            emit("Wrote \(written.calendarFiles) calendars to \(folder).\n")
+        }
     }
 }

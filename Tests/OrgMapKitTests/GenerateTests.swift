@@ -26,7 +26,8 @@ struct GenerateTests {
     @Test func generatedOrgImportsAndShowsThePlantedGaps() throws {
         let workspace = try Workspace()
         let paths = try SyntheticFiles.write(options(people: 1500, departments: 12, links: 40000), layout: .edges, into: workspace.folder.path)
-        #expect(paths == (workspace.path("people.csv"), workspace.path("links.csv")))
+        #expect((paths.people, paths.links) == (workspace.path("people.csv"), workspace.path("links.csv")))
+        #expect(paths.calendars == nil)
         try workspace.importPeople("people.csv")
         #expect(try workspace.importLinks("links.csv").stored == 40000)
         let rules = Set((try object(try workspace.report(.json))["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String })
@@ -41,6 +42,46 @@ struct GenerateTests {
         let links = try workspace.importLinks("links.csv")
         #expect(links.format == .vivaP2P)
         #expect(links.stored == 2000)
+    }
+
+    @Test func calendarsImportEachMeetingOnceAndShowTheGaps() throws {
+        let workspace = try Workspace()
+        let org = options(people: 200, departments: 6, links: 0)
+        let written = try SyntheticFiles.write(org, layout: .edges, calendars: SyntheticCalendars.Options(), into: workspace.path("a"))
+        _ = try SyntheticFiles.write(org, layout: .edges, calendars: SyntheticCalendars.Options(), into: workspace.path("b"))
+        let folder = try #require(written.calendars)
+        #expect(folder == workspace.path("a/calendars"))
+        // Everyone has a meeting (a 1:1 at least), and the same seed writes the same bytes.
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(written.calendarFiles == 200)
+        #expect(names == (0..<200).map { "e\($0).ics" }.sorted())
+        for name in names {
+            #expect(workspace.contents("a/calendars/\(name)") == workspace.contents("b/calendars/\(name)"), "\(name)")
+        }
+
+        try workspace.importPeople("a/people.csv", asOf: "2026-11-01")
+        let outcome = try LinksImport(source: .path(folder)).run(in: try workspace.database(), logger: workspace.log.logger)
+        let calendars = try #require(outcome.calendars)
+        #expect(calendars.files == 200)
+        #expect(calendars.skippedEvents.isEmpty)
+        #expect(!workspace.log.text.contains("skipped for a problem"))
+        #expect(calendars.cappedSeries == 0)
+        #expect(calendars.externals.isEmpty)
+        // Every meeting is in the file of each person invited: read once per file, counted once.
+        let duplicates = calendars.skips[.duplicate, default: 0]
+        #expect(duplicates > calendars.meetings)
+        #expect(calendars.occurrences == calendars.meetings + calendars.skips.values.reduce(0, +) - (calendars.skips[.schedulingMessage] ?? 0))
+        // One all-hands a month, left out in each department of more than 25 people.
+        let people = String(decoding: try #require(workspace.contents("a/people.csv")), as: UTF8.self).split(separator: "\n").dropFirst()
+        let sizes = Dictionary(grouping: people) { $0.split(separator: ",")[4] }.mapValues(\.count)
+        #expect(sizes.values.contains { $0 <= 25 })
+        #expect(calendars.skips[.tooManyParticipants] == 12 * sizes.values.filter { $0 > 25 }.count)
+        #expect(calendars.skips[.cancelled, default: 0] > 0)
+        #expect(calendars.skips[.allDay, default: 0] > 0)
+
+        let rules = Set((try object(try workspace.report(.json))["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String })
+        #expect(rules.contains("department-unbridged"))
+        #expect(rules.contains("low-external-ratio"))
     }
 
     @Test func anUnwritableFolderIsAClearError() throws {
