@@ -1,5 +1,6 @@
 import GRDB
 import OrgModel
+import OrgStore
 
 /// Finds the person a link endpoint names, from its bytes: the org chart's id, then the email (any ASCII
 /// case). A plain value, so the thread that parses the file can use it while another inserts.
@@ -62,10 +63,14 @@ package struct LinkBatch: Sendable {
 /// Inserts the links of one import, inside its transaction.
 package final class LinkWriter {
     private let insert: MultiRowInsert
+    private let db: Database
+    private let snapshotID: Int64
     package let resolver: PersonResolver
     package private(set) var stored = 0
 
     package init(db: Database, snapshotID: Int64, importID: Int64) throws {
+        self.db = db
+        self.snapshotID = snapshotID
         insert = try MultiRowInsert(
             db, head: "INSERT INTO link (snapshot_id, import_id, source_id, target_id, weight, kind, date) VALUES",
             row: "(\(snapshotID), \(importID), ?, ?, ?, ?, ?)", rowsPerStatement: 64)
@@ -80,6 +85,11 @@ package final class LinkWriter {
             if let email: String = row[2] { email.utf8.map(asciiLowercased).withUnsafeBufferPointer { _ = byEmail.insert($0, id: id) } }
         }
         resolver = PersonResolver(byKey: byKey, byEmail: byEmail)
+    }
+
+    /// Links imports into this snapshot, committed before this one, that read content with one of `digests`.
+    package func importedFiles(digests: [String]) throws -> [ImportedFile] {
+        try ImportedFile.fetch(db, kind: .links, snapshotID: snapshotID, digests: digests)
     }
 
     package func insert(_ batch: LinkBatch) throws {

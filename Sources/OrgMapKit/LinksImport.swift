@@ -44,12 +44,36 @@ public struct LinksImport: Sendable {
         /// What the Slack exports held; nil without one.
         public var chat: ChatReport?
         public var duration: TimeInterval
+        /// Every file was imported into the snapshot before, by these imports: nothing was written.
+        public var alreadyImported: [ImportedFile] = []
+
+        init(
+            snapshot: Snapshot, fileName: String, formats: [LinkFormat], rowsRead: Int, stored: Int, selfLinks: Int,
+            unknownEndpoints: Int, zeroWeight: Int, outsideWindow: Int, calendars: CalendarReport?, chat: ChatReport?,
+            duration: TimeInterval
+        ) {
+            (self.snapshot, self.fileName, self.formats, self.rowsRead, self.stored) = (snapshot, fileName, formats, rowsRead, stored)
+            (self.selfLinks, self.unknownEndpoints, self.zeroWeight, self.outsideWindow) = (selfLinks, unknownEndpoints, zeroWeight, outsideWindow)
+            (self.calendars, self.chat, self.duration) = (calendars, chat, duration)
+        }
+
+        /// An import that found nothing new.
+        init(nothingNew earlier: [ImportedFile], snapshot: Snapshot, fileName: String, duration: TimeInterval) {
+            self.init(
+                snapshot: snapshot, fileName: fileName, formats: [], rowsRead: 0, stored: 0, selfLinks: 0, unknownEndpoints: 0,
+                zeroWeight: 0, outsideWindow: 0, calendars: nil, chat: nil, duration: duration)
+            alreadyImported = earlier
+        }
 
         /// The format of a single-layout import ("edges", "ics"), or the layouts joined.
         public var format: LinkFormat { formats.first ?? .auto }
 
         /// One line for the user: how many links went into which snapshot.
         public var summary: String {
+            if let first = alreadyImported.first {
+                let imports = Array(Set(alreadyImported.map(\.importID))).sorted().map(String.init).joined(separator: ", ")
+                return "Nothing imported: \(fileName) was already imported into snapshot \(snapshot.id) (as of \(snapshot.asOf)) by import \(imports) on \(first.importedAt). To import it again (with other options), remove that import first: orgmap imports remove \(first.importID)"
+            }
             let skipped = rowsRead - stored
             let skips = skipped > 0 ? "; \(plural(skipped, "row")) skipped" : ""
             let layouts = Array(Set(formats.map(\.rawValue))).sorted().joined(separator: ", ")
@@ -91,37 +115,92 @@ public struct LinksImport: Sendable {
         let options = self.options
         let snapshot = try db.snapshot(id: options.snapshotID)
         let classified = try sources.map { try LinkSource.classify($0, format: options.format) }
-        var gathered = try gather(classified, snapshot: snapshot, db: db, logger: logger)
         let names = sources.map(\.displayName).joined(separator: ", ")
-        let tableSources = classified.compactMap { if case .table(let source) = $0 { source } else { nil } }
+        // Each file's SHA-256 up front (standard input's once read), so content already imported is caught before
+        // anything is read again.
+        var tableSources: [(source: InputSource, sha256: String?)] = []
+        var seen = Set<String>()
+        for case .table(let source) in classified {
+            let sha256 = source.isRegularFile ? try FileDigest.sha256(of: source) : nil
+            if let sha256, !seen.insert(sha256).inserted {
+                logger.warning("\(source.displayName): the same content as another file of this import; read once")
+                continue
+            }
+            tableSources.append((source, sha256))
+        }
+        let gathered = try gather(classified, snapshot: snapshot, db: db, logger: logger)
+        let known = tableSources.compactMap { entry in entry.sha256.map { (name: entry.source.displayName, sha256: $0) } } + gathered.files
+        if let earlier = try Self.alreadyImported(known, into: snapshot, db: db, all: tableSources.allSatisfy { $0.sha256 != nil }) {
+            return Outcome(nothingNew: earlier, snapshot: snapshot, fileName: names, duration: Date().timeIntervalSince(started))
+        }
         var tables = LinkFileSummary()
         var formats: [LinkFormat] = []
-        let log = try db.storeLinks(snapshotID: snapshot.id, fileName: names) { writer in
-            for source in tableSources {
-                // Opened here, so the file reader belongs to this transaction alone and can go to the parsing thread.
-                let file = try LinkFile(input: try source.open(), options: options)
-                formats.append(file.format)
-                logger.info("\(file.fileName): read as \(file.format.rawValue), \(Delimiter.name(file.delimiter))-separated, \(file.columns.summary.joined(separator: ", ")); attached to snapshot \(snapshot.id) (as of \(snapshot.asOf))")
-                let resolver = writer.resolver
-                let summary = try Pipeline.run(capacity: 4, source: file, produce: { file, put in
-                    try file.read(resolver: resolver, snapshotID: snapshot.id, put: put)
-                }, consume: writer.insert)
-                tables.add(summary)
-                gathered.digests.append(summary.sha256)
-                Self.warn(about: summary, file: source.displayName, snapshot: snapshot, logger: logger)
+        let log: ImportLogRecord
+        do {
+            log = try db.storeLinks(snapshotID: snapshot.id, fileName: names) { writer in
+                var files = known
+                for (source, knownDigest) in tableSources {
+                    // Opened here, so the file reader belongs to this transaction alone and can go to the parsing thread.
+                    let file = try LinkFile(input: try source.open(), options: options)
+                    formats.append(file.format)
+                    logger.info("\(file.fileName): read as \(file.format.rawValue), \(Delimiter.name(file.delimiter))-separated, \(file.columns.summary.joined(separator: ", ")); attached to snapshot \(snapshot.id) (as of \(snapshot.asOf))")
+                    let resolver = writer.resolver
+                    let summary = try Pipeline.run(capacity: 4, source: file, produce: { file, put in
+                        try file.read(resolver: resolver, snapshotID: snapshot.id, put: put)
+                    }, consume: writer.insert)
+                    if knownDigest == nil {
+                        // Standard input: its digest is known now; what was read goes if it was imported before.
+                        let earlier = try writer.importedFiles(digests: [summary.sha256])
+                        if !earlier.isEmpty { throw NothingNew(earlier: earlier) }
+                        files.append((source.displayName, summary.sha256))
+                    }
+                    tables.add(summary)
+                    Self.warn(about: summary, file: source.displayName, snapshot: snapshot, logger: logger)
+                }
+                try gathered.store(into: writer)
+                let read = tables.rowsRead + gathered.read
+                let entry = ImportLogRecord(
+                    kind: .links, fileName: names, sha256: Self.fingerprint(files.map(\.sha256)), rowsRead: read, rowsStored: writer.stored,
+                    rowsSkipped: read - writer.stored, warnings: (tables.unknownRows > 0 ? 1 : 0) + (tables.selfLinks > 0 ? 1 : 0) + gathered.warnings,
+                    duration: Date().timeIntervalSince(started))
+                return (entry, files)
             }
-            try gathered.store(into: writer)
-            let read = tables.rowsRead + gathered.read
-            return ImportLogRecord(
-                kind: .links, fileName: names, sha256: gathered.fingerprint, rowsRead: read, rowsStored: writer.stored,
-                rowsSkipped: read - writer.stored, warnings: (tables.unknownRows > 0 ? 1 : 0) + (tables.selfLinks > 0 ? 1 : 0) + gathered.warnings,
-                duration: Date().timeIntervalSince(started))
+        } catch let nothing as NothingNew {
+            return Outcome(nothingNew: nothing.earlier, snapshot: snapshot, fileName: names, duration: Date().timeIntervalSince(started))
         }
         return Outcome(
             snapshot: snapshot, fileName: names, formats: formats + gathered.formats, rowsRead: log.rowsRead, stored: log.rowsStored,
             selfLinks: tables.selfLinks + gathered.selfLinks, unknownEndpoints: tables.unknownRows + gathered.unknownEndpoints,
             zeroWeight: tables.zeroWeight, outsideWindow: tables.outsideWindow + gathered.outsideWindow,
             calendars: gathered.calendars, chat: gathered.chat, duration: Date().timeIntervalSince(started))
+    }
+
+    /// Standard input turned out to hold links already imported: the transaction is rolled back.
+    private struct NothingNew: Error {
+        var earlier: [ImportedFile]
+    }
+
+    /// The earlier imports when every file of this one was already imported into the snapshot (nothing to do); nil
+    /// when none was. Some but not all is an error: importing them would count their links twice.
+    private static func alreadyImported(_ files: [(name: String, sha256: String)], into snapshot: Snapshot, db: AppDatabase, all complete: Bool) throws -> [ImportedFile]? {
+        let earlier = try db.importedFiles(kind: .links, snapshotID: snapshot.id, digests: files.map(\.sha256))
+        guard !earlier.isEmpty else { return nil }
+        let found = Set(earlier.map(\.sha256))
+        if complete, files.allSatisfy({ found.contains($0.sha256) }) { return earlier }
+        let named = files.filter { found.contains($0.sha256) }.prefix(5).map { file -> String in
+            let first = earlier.first { $0.sha256 == file.sha256 }!
+            return file.name == first.name ? "\(file.name) (import \(first.importID))" : "\(file.name) (import \(first.importID), as \(first.name))"
+        }.joined(separator: ", ")
+        let imports = Array(Set(earlier.map(\.importID))).sorted().map(String.init).joined(separator: ", ")
+        throw OrgMapError.invalidArgument("""
+            snapshot \(snapshot.id) already has the links of \(named)\(found.count > 5 ? ", …" : ""): importing them again would count them twice. \
+            Import only the other files, or remove import \(imports) first (orgmap imports remove ID) and import everything together. Nothing was written.
+            """)
+    }
+
+    /// One file: its SHA-256; several: the SHA-256 of their digests, sorted, one a line.
+    static func fingerprint(_ digests: [String]) -> String {
+        digests.count == 1 ? digests[0] : FileDigest.sha256(Array(digests.sorted().joined(separator: "\n").utf8))
     }
 
     /// The window of calendars and chat: as given, else the 365 days before the snapshot's as-of date.
@@ -158,15 +237,16 @@ public struct LinksImport: Sendable {
                     let chunk = Array(files[start..<min(start + 16, files.count)])
                     let parsed = try Parallel.map(chunk) { file in
                         let bytes = try file.bytes()
-                        return (digest: Self.sha256(bytes), calendar: try reader!.parse(bytes, fileName: file.name))
+                        return (digest: FileDigest.sha256(bytes), calendar: try reader!.parse(bytes, fileName: file.name))
                     }
-                    for file in parsed {
-                        gathered.digests.append(file.digest)
-                        calendars?.add(file.calendar)
+                    for (file, result) in zip(chunk, parsed) {
+                        gathered.files.append((file.name, result.digest))
+                        calendars?.add(result.calendar)
                     }
                 }
             case .slack(let archive):
                 gathered.formats.append(.slack)
+                gathered.files.append((archive.url.relativePath, try FileDigest.sha256(of: archive)))
                 try gathered.addChat(from: archive, organization: organization, since: since, until: until, logger: logger)
             }
         }
@@ -174,10 +254,6 @@ public struct LinksImport: Sendable {
             gathered.addCalendars(calendars, window: (since, until), logger: logger)
         }
         return gathered
-    }
-
-    static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
     private static func warn(about summary: LinkFileSummary, file: String, snapshot: Snapshot, logger: Logger) {
@@ -200,8 +276,8 @@ private struct Gathered {
     var meetings: [FoundLink] = []
     var chats: [FoundLink] = []
     var formats: [LinkFormat] = []
-    /// SHA-256 of each file read, in the order read.
-    var digests: [String] = []
+    /// Name and SHA-256 of each file read, in the order read.
+    var files: [(name: String, sha256: String)] = []
     var read = 0
     var selfLinks = 0
     var unknownEndpoints = 0
@@ -209,11 +285,6 @@ private struct Gathered {
     var warnings = 0
     var calendars: LinksImport.CalendarReport?
     var chat: LinksImport.ChatReport?
-
-    /// One file: its SHA-256; several: the SHA-256 of their digests, sorted, one a line.
-    var fingerprint: String {
-        digests.count == 1 ? digests[0] : LinksImport.sha256(Array(digests.sorted().joined(separator: "\n").utf8))
-    }
 
     mutating func addCalendars(_ reader: CalendarLinks, window: (since: CalendarDate, until: CalendarDate), logger: Logger) {
         let result = reader.links()

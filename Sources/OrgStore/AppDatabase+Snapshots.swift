@@ -113,3 +113,24 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Files of `kind` imports into `snapshotID` whose content is one of `digests` (SHA-256, lowercase hex).
+    public func importedFiles(kind: ImportKind, snapshotID: Int64, digests: some Collection<String>) throws -> [ImportedFile] {
+        try reader.read { db in try ImportedFile.fetch(db, kind: kind, snapshotID: snapshotID, digests: digests) }
+    }
+}
+
+extension ImportedFile {
+    /// As ``AppDatabase/importedFiles(kind:snapshotID:digests:)``, inside a transaction already open.
+    public static func fetch(_ db: Database, kind: ImportKind, snapshotID: Int64, digests: some Collection<String>) throws -> [ImportedFile] {
+        guard !digests.isEmpty else { return [] }
+        let list = String(decoding: try JSONEncoder().encode(Array(digests)), as: UTF8.self)
+        return try Row.fetchAll(db, sql: """
+            SELECT f.name, f.sha256, l.id, l.imported_at FROM import_file f JOIN import_log l ON l.id = f.import_id
+            WHERE l.kind = ? AND l.snapshot_id = ? AND f.sha256 IN (SELECT value FROM json_each(?))
+            ORDER BY l.id, f.name
+            """, arguments: [kind, snapshotID, list])
+        .map { ImportedFile(name: $0[0], sha256: $0[1], importID: $0[2], importedAt: $0[3]) }
+    }
+}

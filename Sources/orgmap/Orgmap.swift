@@ -29,6 +29,6 @@ struct Orgmap: ParsableCommand {
             report --fail-on, 64 usage error.
             """,
         version: version,
-        subcommands: [DemoCommand.self, Import.self, Report.self, Diff.self, Leaders.self, Departments.self, Links.self, Org.self, Snapshots.self, PolicyCommand.self, Generate.self]
+        subcommands: [DemoCommand.self, Import.self, Report.self, Diff.self, Leaders.self, Departments.self, Links.self, Org.self, Snapshots.self, Imports.self, PolicyCommand.self, Generate.self]
     )
 }

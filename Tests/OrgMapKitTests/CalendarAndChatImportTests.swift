@@ -60,6 +60,9 @@ struct CalendarAndChatImportTests {
         // 2025-11-01 is in; 2025-10-31 is before it; the as-of day itself is the first day left out.
         #expect(outcome.stored == 1)
         #expect(workspace.log.text.contains("starting 2025-11-01 to 2026-11-01 (excluded)"))
+        // The same file again is nothing new, whatever the options; removed first, it is read with the new window.
+        #expect(try Self.importLinks(workspace, ["daniel.ics"]) { $0.since = day("2025-01-01") }.alreadyImported.count == 1)
+        _ = try History.removeImport(id: try #require(try workspace.database().imports().last?.id), in: try workspace.database())
         let wider = try Self.importLinks(workspace, ["daniel.ics"]) { $0.since = day("2025-01-01"); $0.until = day("2026-12-01") }
         #expect(wider.stored == 3)
     }
@@ -158,5 +161,31 @@ struct CalendarAndChatImportTests {
         #expect(!anonymous.contains("northwindlabs.com"))
         #expect(anonymous.contains("P-"))
         #expect(anonymous.components(separatedBy: "\r\n").count == 137 + 2)
+    }
+
+    /// The same content imported again is nothing new: no row written, a notice naming the earlier import; a
+    /// command mixing new and imported files is refused, since it would count the imported links twice.
+    @Test func importingTheSameContentAgainChangesNothing() throws {
+        let workspace = try Self.sample()
+        let first = try Self.importLinks(workspace, [SampleCalendars.folderName])
+        #expect(first.stored == 570)
+        let again = try Self.importLinks(workspace, [SampleCalendars.folderName])
+        #expect(again.stored == 0)
+        #expect(again.summary.hasPrefix("Nothing imported: \(workspace.path(SampleCalendars.folderName)) was already imported into snapshot 1 (as of 2026-11-01) by import 2 on "))
+        #expect(again.summary.hasSuffix("remove that import first: orgmap imports remove 2"))
+        // Renamed, the same bytes are still the same content.
+        try FileManager.default.copyItem(atPath: workspace.path(SampleOrg.linksFileName), toPath: workspace.path("copy.csv"))
+        _ = try Self.importLinks(workspace, [SampleOrg.linksFileName])
+        #expect(try Self.importLinks(workspace, ["copy.csv"]).alreadyImported.first?.name == workspace.path(SampleOrg.linksFileName))
+        try workspace.write("new.csv", "source,target\nNW002,NW030\n")
+        let mixed = message { _ = try Self.importLinks(workspace, ["new.csv", SampleOrg.linksFileName]) }
+        #expect(mixed.contains("snapshot 1 already has the links of \(workspace.path(SampleOrg.linksFileName)) (import 3): importing them again would count them twice"))
+        #expect(mixed.contains("remove import 3 first (orgmap imports remove ID)"))
+        #expect(try workspace.database().linkCounts()[1] == 570 * 2)
+        // Standard input is hashed once read, and rolled back when it was imported before.
+        let bytes = Array(try #require(workspace.contents(SampleOrg.linksFileName)))
+        let piped = try LinksImport(source: .bytes(bytes, name: "<stdin>")).run(in: try workspace.database(), logger: quiet)
+        #expect(piped.alreadyImported.map(\.importID) == [3])
+        #expect(try workspace.database().linkCounts()[1] == 570 * 2)
     }
 }
