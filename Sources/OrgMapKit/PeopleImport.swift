@@ -20,28 +20,41 @@ public struct PeopleImport: Sendable {
     public var options: PeopleImportOptions
     /// Read and check only; write nothing.
     public var dryRun: Bool
+    /// A different org chart for a day that has a snapshot replaces it (with its links) instead of being refused.
+    public var replace: Bool
 
-    public init(source: InputSource, asOf: CalendarDate, options: PeopleImportOptions = PeopleImportOptions(), dryRun: Bool = false) {
+    public init(source: InputSource, asOf: CalendarDate, options: PeopleImportOptions = PeopleImportOptions(), dryRun: Bool = false, replace: Bool = false) {
         self.source = source
         self.asOf = asOf
         self.options = options
         self.dryRun = dryRun
+        self.replace = replace
     }
 
     /// The outcome of an org chart import.
     public struct Outcome: Sendable {
-        public var file: PeopleFile
+        /// nil when nothing was read: the same chart was already imported for that day.
+        public var file: PeopleFile?
         /// nil for a dry run.
         public var snapshot: Snapshot?
         public var duration: TimeInterval
         public var departmentCount: Int
+        /// The snapshot that already holds this very chart for this day: nothing was written.
+        public var unchanged: Snapshot?
+        /// Snapshots of the same day replaced (`replace`), with how many links went with each.
+        public var replaced: [(snapshot: Snapshot, links: Int)] = []
 
         /// One line for the user: what was imported where, or what a dry run found.
         public func summary(database: String) -> String {
+            if let unchanged {
+                return "Nothing imported: \(unchanged.sourceFile) is already snapshot \(unchanged.id) (as of \(unchanged.asOf)), the same content imported on \(unchanged.importedAt)."
+            }
+            guard let file else { return "" }
             let counts = "\(plural(file.people.count, "person", "people")) in \(plural(departmentCount, "department"))"
             let warnings = file.warnings.isEmpty ? "" : ", \(plural(file.warnings.count, "warning"))"
             guard let snapshot else { return "Dry run: \(file.fileName) is valid: \(counts)\(warnings). Nothing was written." }
-            return "Imported \(counts) from \(file.fileName) as snapshot \(snapshot.id) (as of \(snapshot.asOf)) into \(database) in \(seconds(duration))\(warnings)."
+            let replacing = replaced.map { ", replacing the earlier snapshot \($0.snapshot.id) (its \(plural($0.links, "link")) removed with it)," }.joined()
+            return "Imported \(counts) from \(file.fileName) as snapshot \(snapshot.id) (as of \(snapshot.asOf))\(replacing) into \(database) in \(seconds(duration))\(warnings)."
         }
     }
 
@@ -58,16 +71,33 @@ public struct PeopleImport: Sendable {
             return Outcome(file: file, snapshot: nil, duration: Date().timeIntervalSince(started), departmentCount: Self.departmentCount(file))
         }
         var read: PeopleFile?
-        func store(_ db: AppDatabase) throws -> Snapshot {
-            guard source.isRegularFile else {
-                // A pipe may trickle: read it whole first rather than keep other writers waiting meanwhile.
+        var unchanged: Snapshot?
+        var replaced: [(snapshot: Snapshot, links: Int)] = []
+        func store(_ db: AppDatabase) throws -> Snapshot? {
+            // A pipe may trickle: read it whole first rather than keep other writers waiting meanwhile.
+            if !source.isRegularFile {
                 let file = try PeopleFile.read(try source.open(), options: options)
                 read = file
                 Self.log(file, to: logger)
+            }
+            let sha256 = try read?.sha256 ?? FileDigest.sha256(of: source)
+            let sameDay = try db.snapshots().filter { $0.asOf == asOf }
+            if let same = sameDay.first(where: { $0.sourceSHA256 == sha256 }) {
+                unchanged = same
+                return nil
+            }
+            // Refused only once the file has passed its own checks: a broken file's problems come first.
+            var refusal: OrgMapError?
+            if !sameDay.isEmpty {
+                let links = try db.linkCounts()
+                if replace { replaced = sameDay.map { ($0, links[$0.id] ?? 0) } } else { refusal = Self.refusal(sameDay, asOf: asOf, links: links) }
+            }
+            if read != nil {
+                if let refusal { throw refusal }
                 return try storeRead(db)
             }
             let (source, options) = (self.source, self.options)
-            return try db.storeSnapshot(asOf: asOf, fileName: source.displayName) { writer in
+            return try db.storeSnapshot(asOf: asOf, fileName: source.displayName, replacing: replaced.map(\.snapshot.id)) { writer in
                 // Opened here, so the file reader belongs to this transaction alone and can go to the reading thread.
                 let input = try source.open()
                 let file = try Pipeline.run(capacity: 8, source: input, produce: { input, put in
@@ -79,6 +109,7 @@ public struct PeopleImport: Sendable {
                 }, consume: writer.insert)
                 read = file
                 Self.log(file, to: logger)
+                if let refusal { throw refusal }
                 try writer.finish(people: file.people, managerRows: file.managerRows)
                 return Self.logEntry(file, started: started)
             }
@@ -87,14 +118,28 @@ public struct PeopleImport: Sendable {
         // (another orgmap created it meanwhile, or its file system cannot link files).
         func storeRead(_ db: AppDatabase) throws -> Snapshot {
             guard let file = read else { preconditionFailure("the chart is read before it is stored again") }
-            return try db.storeSnapshot(people: file.people, lines: file.lines, managerRows: file.managerRows, asOf: asOf, log: Self.logEntry(file, started: started))
+            return try db.storeSnapshot(
+                people: file.people, lines: file.lines, managerRows: file.managerRows, asOf: asOf,
+                log: Self.logEntry(file, started: started), replacing: replaced.map(\.snapshot.id))
         }
         let snapshot = switch destination {
         case .file(let path): try AppDatabase.importing(into: path, store, retry: storeRead)
         case .database(let db): try store(db)
         }
+        let duration = Date().timeIntervalSince(started)
+        if let unchanged { return Outcome(file: nil, snapshot: nil, duration: duration, departmentCount: 0, unchanged: unchanged) }
         guard let file = read else { preconditionFailure("a stored chart was read") }
-        return Outcome(file: file, snapshot: snapshot, duration: Date().timeIntervalSince(started), departmentCount: Self.departmentCount(file))
+        return Outcome(file: file, snapshot: snapshot, duration: duration, departmentCount: Self.departmentCount(file), replaced: replaced)
+    }
+
+    /// A different chart for a day that already has one: two snapshots of one day would make "the latest"
+    /// ambiguous, so the user chooses.
+    private static func refusal(_ sameDay: [Snapshot], asOf: CalendarDate, links: [Int64: Int]) -> OrgMapError {
+        let existing = sameDay.map { "snapshot \($0.id) (from \($0.sourceFile), imported \($0.importedAt), \(plural(links[$0.id] ?? 0, "link")))" }.joined(separator: ", ")
+        return .invalidArgument("""
+            \(existing) is already the org chart as of \(asOf), and this file holds a different one. \
+            Use --replace to replace it (its links are removed with it), or import this one with another --as-of. Nothing was written.
+            """)
     }
 
     private static func departmentCount(_ file: PeopleFile) -> Int { Set(file.people.map(\.department)).count }

@@ -21,6 +21,9 @@ struct ImportPeople: ParsableCommand {
             stored in one transaction: on any problem nothing is written and every problem is listed with \
             its line.
 
+            One snapshot a day: the same file again for the same --as-of does nothing (its SHA-256 tells); a \
+            different chart for a day that has one is refused, unless --replace replaces it and its links.
+
             Examples:
               orgmap import people bamboohr.csv --as-of 2026-11-01
               orgmap import people export.csv --column manager="Line Manager" --column id="Staff No"
@@ -42,6 +45,9 @@ struct ImportPeople: ParsableCommand {
 
     @Flag(help: "Read and check the file, print what would be imported, write nothing.")
     var dryRun = false
+
+    @Flag(help: "When a different org chart already has a snapshot for this --as-of day, replace it (its links are removed with it) instead of refusing.")
+    var replace = false
 
     @OptionGroup var reading: CSVReadingOptions
     @OptionGroup var database: DatabaseOptions
@@ -77,7 +83,7 @@ struct ImportPeople: ParsableCommand {
         var options = try options()
         options.progress = TerminalProgress.reporter(quiet: reading.quiet, label: "reading \(file)")
         defer { TerminalProgress.finish(quiet: reading.quiet) }
-        let outcome = try PeopleImport(source: .path(file), asOf: try date(), options: options, dryRun: dryRun)
+        let outcome = try PeopleImport(source: .path(file), asOf: try date(), options: options, dryRun: dryRun, replace: replace)
             .run(into: .file(database.path), logger: Diagnostics.logger(quiet: reading.quiet))
         emit(outcome.summary(database: database.path) + "\n")
     }

@@ -65,6 +65,26 @@ struct CrashSafetyTests {
         #expect(try DatabaseState(cli).integrity == [])
     }
 
+    /// Removing a snapshot with its links is one transaction: killed while it writes (its pages reaching the
+    /// write-ahead log), the snapshot and every link are still there, never a part of them, and the file is sound.
+    @Test func killedRemovalLeavesEverythingInPlace() throws {
+        let cli = try CrashSafetyTests.bigLinksFolder()
+        try #require(try cli.run("import", "links", "links.csv", "--quiet").status == 0)
+        try #require(try cli.run("import", "people", "people.csv", "--as-of", "2026-12-01", "--quiet").status == 0)
+        let before = try DatabaseState(cli)
+
+        let killed = try BackgroundRun(cli, "snapshots", "remove", "1", "--yes")
+        killed.killMidImport(after: 3600, once: "never printed", orWhenTheLogReaches: 32 << 10)
+        #expect(killed.wasKilled, "the removal finished before it could be killed")
+
+        let after = try DatabaseState(cli)
+        #expect(after == before)
+        #expect(after.integrity == [])
+        let removed = try cli.run("snapshots", "remove", "1", "--yes")
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try SQLiteCheck.counts(cli, ["snapshot WHERE id = 1", "person WHERE snapshot_id = 1", "link WHERE snapshot_id = 1", "snapshot"]) == [0, 0, 0, 1])
+    }
+
     /// A folder with a generated org chart of 2,000 people and `links.csv` of ``bigLinks`` links, its database
     /// holding the chart and the file's first 1,000 links: the next import of `links.csv` writes for seconds.
     static func bigLinksFolder() throws -> CLI {

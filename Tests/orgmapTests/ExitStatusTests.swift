@@ -81,6 +81,42 @@ struct ExitStatusTests {
         #expect(odd.stderr.contains("left out: 1 cancelled, 1 with more than 25 participants"))
     }
 
+    /// Re-running an import script changes nothing and says so; a different chart for the same day is refused
+    /// (status 1) unless --replace; removals ask, or need --yes when no terminal can answer.
+    @Test func reimportsRemovalsAndReplacements() throws {
+        let cli = try sampleFolder()
+        let before = try #require(cli.contents("orgmap.sqlite"))
+        let people = try cli.run("import", "people", "northwind-people.csv", "--as-of", "2026-11-01")
+        #expect(people.status == 0)
+        #expect(people.stdout.hasPrefix("Nothing imported: northwind-people.csv is already snapshot 1"))
+        let links = try cli.run("import", "links", "northwind-links.csv")
+        #expect(links.status == 0)
+        #expect(links.stdout.hasPrefix("Nothing imported: northwind-links.csv was already imported into snapshot 1"))
+        #expect(cli.contents("orgmap.sqlite") == before)
+
+        try cli.write("changed.csv", try String(contentsOfFile: cli.path("northwind-people.csv"), encoding: .utf8).replacingOccurrences(of: "VP Engineering", with: "SVP Engineering"))
+        let refused = try cli.run("import", "people", "changed.csv", "--as-of", "2026-11-01")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Use --replace to replace it"))
+        #expect(cli.contents("orgmap.sqlite") == before)
+        let replaced = try cli.run("import", "people", "changed.csv", "--as-of", "2026-11-01", "--replace")
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(replaced.stdout.contains("replacing the earlier snapshot 1 (its 570 links removed with it)"))
+
+        #expect(try cli.run("import", "links", "northwind-links.csv").status == 0)
+        let unconfirmed = try cli.run("imports", "remove", "4")
+        #expect(unconfirmed.status == 64)
+        #expect(unconfirmed.stderr.contains("not confirmed: standard input is not a terminal. Add --yes to go ahead; nothing was removed."))
+        let removed = try cli.run("imports", "remove", "4", "--yes")
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.contains("570 links deleted"))
+        #expect(try cli.run("imports").stdout.split(separator: "\n").count == 2 + 3)
+        let snapshot = try cli.run("snapshots", "remove", "1", "--yes")
+        #expect(snapshot.status == 0, "\(snapshot.stderr)")
+        #expect(try cli.run("snapshots").stdout.hasPrefix("No snapshots yet"))
+        #expect(try cli.run("snapshots", "--format", "json").stdout == "[\n\n]\n" || (try cli.run("snapshots", "--format", "json").stdout).contains("[]"))
+    }
+
     @Test func missingFileAndMissingDatabase() throws {
         let cli = try CLI()
         let missing = try cli.run("import", "people", "nope.csv")
