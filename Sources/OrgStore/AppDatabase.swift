@@ -77,9 +77,8 @@ public struct AppDatabase: Sendable {
         let url = URL(fileURLWithPath: path)
         removeAbandonedStagingFiles(of: url)
         let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).new").path
-        guard createExclusively(staging) == 0 else {
-            throw OrgMapError.unwritableFile(path: path, reason: "cannot create the database file here")
-        }
+        let failure = createExclusively(staging)
+        guard failure == 0 else { throw cannotCreate(path, failure) }
         defer { for suffix in ["", "-wal", "-shm"] { unlink(staging + suffix) } }
         let result: T
         do {
@@ -131,7 +130,7 @@ public struct AppDatabase: Sendable {
             switch createExclusively(file) {
             case 0: created = true
             case EEXIST: break
-            default: throw OrgMapError.unwritableFile(path: path, reason: "cannot create the database file here")
+            case let failure: throw cannotCreate(path, failure)
             }
         }
         var config = Configuration()
@@ -170,6 +169,8 @@ public struct AppDatabase: Sendable {
             return try AppDatabase(queue, path: path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw OrgMapError.notAnOrgmapDatabase(path: path, reason: "it is not a SQLite file")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            throw OrgMapError.unwritableFile(path: path, reason: "the database cannot be opened to write to it (the file, its -wal and -shm files, or its folder are read-only: check their permissions)")
         } catch let error as DatabaseError {
             // Only a file this run created and nobody wrote to: another orgmap may be using it.
             if created, (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) == 0 {
@@ -201,13 +202,24 @@ public struct AppDatabase: Sendable {
     package func read<T>(_ body: (Database) throws -> T) throws -> T { try reader.read(body) }
 
     /// One ordinary write transaction.
-    package func write<T>(_ updates: (Database) throws -> T) throws -> T { try writer.write(updates) }
+    package func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try sayingIfReadOnly { try writer.write(updates) }
+    }
+
+    /// A write refused because the file (or its folder, for the write-ahead log) cannot be written, said as such.
+    private func sayingIfReadOnly<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw OrgMapError.unwritableFile(path: path, reason: "the database is read-only (the file, or its folder, cannot be written: check their permissions)")
+        }
+    }
 
     /// One IMMEDIATE transaction with SQLite's foreign key checks off, for bulk imports whose every reference
     /// the importer has already resolved against rows of the same transaction: the checks cost a B-tree lookup
     /// per reference per row (docs/benchmarks.md). The schema keeps its foreign keys for everything else.
     package func bulkWrite<T>(_ updates: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
+        try sayingIfReadOnly { try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             var result: T?
@@ -216,7 +228,7 @@ public struct AppDatabase: Sendable {
                 return .commit
             }
             return result!
-        }
+        } }
     }
 
     static var migrator: DatabaseMigrator {
@@ -239,6 +251,18 @@ public struct AppDatabase: Sendable {
             throw OrgMapError.notAnOrgmapDatabase(path: path, reason: "it is a SQLite database of another program, with tables \(tables.prefix(5).joined(separator: ", "))")
         }
     }
+}
+
+/// Why a new database file could not be created, saying which: the folder is missing, or not writable.
+private func cannotCreate(_ path: String, _ failure: Int32) -> OrgMapError {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    let reason = switch failure {
+    case ENOENT, ENOTDIR: "the folder \(folder) does not exist; create it first, or choose another --db"
+    case EACCES, EPERM: "the folder \(folder) is not writable (permission denied); choose another --db"
+    case EROFS: "the folder \(folder) is on a read-only file system; choose another --db"
+    default: String(cString: strerror(failure))
+    }
+    return .unwritableFile(path: path, reason: reason)
 }
 
 /// Creates an empty file readable by its owner only, failing if it exists; 0, or the `errno`.

@@ -11,24 +11,24 @@ struct DemoCommand: ParsableCommand {
             its collaboration links into a database in memory, so nothing is written to disk, and prints the \
             Markdown report.
 
-            Write the sample files out to try each command on them:
+            Write the sample files out to try each command on them (the calendars and the links file hold the \
+            same meetings: either gives the demo's report):
               orgmap demo --write-sample .
               orgmap import people \(SampleOrg.peopleFileName) --as-of \(SampleOrg.asOf)
-              orgmap import links \(SampleOrg.linksFileName)
+              orgmap import links \(SampleCalendars.folderName)
               orgmap report
             """
     )
 
-    @Option(help: ArgumentHelp("Also write the sample's two CSV files into this folder.", valueName: "folder"))
+    @Option(help: ArgumentHelp("Write the sample's files into this folder instead of printing the report: the org chart, its links as a CSV, and the same meetings as one calendar a person.", valueName: "folder"))
     var writeSample: String?
 
     @Option(help: "markdown, json or csv.")
     var format: ReportFormat = .markdown
 
     func run() throws {
-        if let writeSample {
-            for path in try Demo.writeSample(into: writeSample) { note("Wrote \(path)") }
-        }
-        emit(try Demo.report(format: format))
+        guard let writeSample else { return emit(try Demo.report(format: format)) }
+        for path in try Demo.writeSample(into: writeSample) { note("Wrote \(path)") }
+        note("Try: orgmap import people \(SampleOrg.peopleFileName) --as-of \(SampleOrg.asOf), then orgmap import links \(SampleCalendars.folderName) (or \(SampleOrg.linksFileName)), then orgmap report")
     }
 }

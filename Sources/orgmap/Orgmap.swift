@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Orgmap: ParsableCommand {
@@ -31,4 +32,44 @@ struct Orgmap: ParsableCommand {
         version: version,
         subcommands: [DemoCommand.self, Import.self, Report.self, Diff.self, Leaders.self, Departments.self, Links.self, Org.self, Snapshots.self, Imports.self, PolicyCommand.self, Generate.self]
     )
+
+    /// Parses and runs the command, as ArgumentParser's own `main` does, but first answers a mistyped command
+    /// with the nearest one ("did you mean 'report'?").
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, !first.hasPrefix("-") {
+            let names = configuration.subcommands.map { $0._commandName } + ["help"]
+            if !names.contains(first) {
+                let nearest = names.min { CommandSuggestion.distance(first, $0) < CommandSuggestion.distance(first, $1) }
+                let hint = nearest.flatMap { CommandSuggestion.distance(first, $0) <= max(2, first.count / 3) ? " Did you mean '\($0)'?" : nil } ?? ""
+                FileHandle.standardError.write(Data("Error: '\(first)' is not an orgmap command.\(hint) See 'orgmap --help'.\n".utf8))
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// The nearest command to a mistyped one.
+enum CommandSuggestion {
+    /// Levenshtein distance: the fewest insertions, deletions and substitutions from `a` to `b`.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let (a, b) = (Array(a), Array(b))
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
 }

@@ -39,6 +39,11 @@ struct ExitStatusTests {
 
     @Test func usageMessagesSayWhatWasExpected() throws {
         let cli = try CLI()
+        let typo = try cli.run("reprot")
+        #expect(typo.status == 64)
+        #expect(typo.stderr == "Error: 'reprot' is not an orgmap command. Did you mean 'report'? See 'orgmap --help'.\n")
+        #expect(try cli.run("snapshot").stderr.contains("Did you mean 'snapshots'?"))
+        #expect(!(try cli.run("xyzzy")).stderr.contains("Did you mean"))
         #expect(try cli.run("report", "--top=-1").stderr.contains("--top -1: expected a number of findings, 0 or more"))
         #expect(try cli.run("report", "--min-group-size=0").stderr.contains("--min-group-size 0: expected a whole number of people, 1 or more"))
         #expect(try cli.run("import", "people", "x.csv", "--as-of", "2026-02-30").stderr.contains("--as-of 2026-02-30: expected a date as YYYY-MM-DD"))
@@ -117,6 +122,41 @@ struct ExitStatusTests {
         #expect(try cli.run("snapshots", "--format", "json").stdout == "[\n\n]\n" || (try cli.run("snapshots", "--format", "json").stdout).contains("[]"))
     }
 
+    /// Where the database cannot be: a folder that does not exist, or (for anyone but root, whom permissions do
+    /// not stop) a folder or a file that cannot be written. Each is said as such.
+    @Test func databaseLocationsThatCannotWork() throws {
+        let cli = try CLI()
+        try cli.write("people.csv", try cli.fixture("people.csv"))
+        let missing = try cli.run("import", "people", "people.csv", "--db", "missing/folder/x.sqlite")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot write missing/folder/x.sqlite: the folder \(cli.path("missing/folder")) does not exist; create it first, or choose another --db"), "\(missing.stderr)")
+        // Permissions do not stop root: as root, the binary runs as `nobody` (setpriv), from a copy it may execute.
+        let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+        let asRoot = getuid() == 0
+        guard !asRoot || FileManager.default.isExecutableFile(atPath: setpriv.path) else { return }
+        let binary = cli.folder.appendingPathComponent("orgmap-copy")
+        try FileManager.default.copyItem(at: CLI.binary, to: binary)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: cli.folder.path)
+        for file in ["people.csv", "orgmap-copy"] { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cli.path(file)) }
+        func run(_ arguments: String...) throws -> CLI.Result {
+            asRoot
+                ? try cli.run(arguments: ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments, executable: setpriv)
+                : try cli.run(arguments: arguments, executable: binary)
+        }
+        try FileManager.default.createDirectory(atPath: cli.path("locked"), withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: cli.path("locked"))
+        let locked = try run("import", "people", "people.csv", "--db", "locked/x.sqlite")
+        #expect(locked.status == 1)
+        #expect(locked.stderr.contains("cannot write locked/x.sqlite: the folder \(cli.path("locked")) is not writable (permission denied)"), "\(locked.stderr)")
+        #expect(try run("import", "people", "people.csv", "--db", "mine.sqlite").status == 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: cli.path("mine.sqlite"))
+        let readOnly = try run("import", "people", "people.csv", "--db", "mine.sqlite", "--as-of", "2027-01-01")
+        #expect(readOnly.status == 1)
+        #expect(readOnly.stderr.contains("cannot write mine.sqlite: the database is read-only"), "\(readOnly.stderr)")
+        // Reading it still works.
+        #expect(try run("org", "--db", "mine.sqlite").stdout.contains("5 people"))
+    }
+
     @Test func missingFileAndMissingDatabase() throws {
         let cli = try CLI()
         let missing = try cli.run("import", "people", "nope.csv")
@@ -173,6 +213,16 @@ struct ExitStatusTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("managers matched by email"))
         #expect(try cli.run("org", executable: copy).stdout.contains("5 people"))
+    }
+
+    @Test func writingTheSampleWritesFilesAndPrintsNoReport() throws {
+        let cli = try CLI()
+        let result = try cli.run("demo", "--write-sample", ".")
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("Wrote \(cli.path("northwind-calendars"))"))
+        #expect(result.stderr.contains("Try: orgmap import people northwind-people.csv --as-of 2026-11-01"))
+        #expect(FileManager.default.fileExists(atPath: cli.path("northwind-people.csv")))
     }
 
     @Test func version() throws {
