@@ -12,20 +12,23 @@ struct Orgmap: ParsableCommand {
             Engineering managers work inside their team; technology leaders must collaborate across \
             departments. orgmap measures that: it imports an org chart exported from your HR system \
             (BambooHR, Workday, Rippling, HiBob, Personio, Pingboard, Entra ID, draw.io, Visio...) and a \
-            record of who works with whom (an edge list, or a Viva Insights person-to-person export) into \
-            a SQLite database, one dated snapshot per import, and reports which engineering leaders lack \
-            cross-department ties, which departments have no bridge into engineering, and who should meet whom.
+            record of who works with whom (calendars, a Slack export, an edge list or a Viva Insights \
+            export) into a SQLite database, one dated snapshot per import, and reports which engineering \
+            leaders lack cross-department ties, which departments have no bridge into engineering, and who \
+            should meet whom.
 
             Try it on the embedded sample organization:
               orgmap demo
 
             With your own exports:
               orgmap import people people.csv --as-of 2026-11-01
-              orgmap import links links.csv
+              orgmap import links calendars/        # .ics files; or a Slack export, or a CSV
+              orgmap links > audit.csv              # what was taken from them, pair by pair
               orgmap report > leadership-gaps.md
               orgmap diff      # after a second import: gaps opened, closed
 
-            The database is orgmap.sqlite in the current folder unless --db or ORGMAP_DB says otherwise.
+            The database is orgmap.sqlite in the current folder unless --db or ORGMAP_DB says otherwise; \
+            `orgmap imports` and `orgmap snapshots` list what it holds, and take an import back.
             Exit status: 0 success, 1 bad input or failure (nothing written), 2 findings reached \
             report --fail-on, 64 usage error.
             """,

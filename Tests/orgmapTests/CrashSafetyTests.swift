@@ -85,6 +85,23 @@ struct CrashSafetyTests {
         #expect(try SQLiteCheck.counts(cli, ["snapshot WHERE id = 1", "person WHERE snapshot_id = 1", "link WHERE snapshot_id = 1", "snapshot"]) == [0, 0, 0, 1])
     }
 
+    /// Taking back a links import is one transaction too: killed while it writes, every link is still there.
+    @Test func killedImportRemovalLeavesEveryLinkInPlace() throws {
+        let cli = try CrashSafetyTests.bigLinksFolder()
+        try #require(try cli.run("import", "links", "links.csv", "--quiet").status == 0)
+        let before = try DatabaseState(cli)
+
+        let killed = try BackgroundRun(cli, "imports", "remove", "3", "--yes")
+        killed.killMidImport(after: 3600, once: "never printed", orWhenTheLogReaches: 32 << 10)
+        #expect(killed.wasKilled, "the removal finished before it could be killed")
+
+        let after = try DatabaseState(cli)
+        #expect(after == before)
+        #expect(after.integrity == [])
+        #expect(try cli.run("imports", "remove", "3", "--yes").status == 0)
+        #expect(try SQLiteCheck.counts(cli, ["link", "import_log"]) == [1_000, 2])
+    }
+
     /// A folder with a generated org chart of 2,000 people and `links.csv` of ``bigLinks`` links, its database
     /// holding the chart and the file's first 1,000 links: the next import of `links.csv` writes for seconds.
     static func bigLinksFolder() throws -> CLI {

@@ -157,6 +157,17 @@ struct ExitStatusTests {
         #expect(try run("org", "--db", "mine.sqlite").stdout.contains("5 people"))
     }
 
+    /// Next quarter's org chart imported, its links not yet: the diff does not report progress it cannot see.
+    @Test func aDiffWithoutTheNewLinksSaysSo() throws {
+        let cli = try sampleFolder()
+        try #require(try cli.run("import", "people", "northwind-people.csv", "--as-of", "2027-02-01").status == 0)
+        let diff = try cli.run("diff")
+        #expect(diff.status == 0)
+        #expect(diff.stdout.contains("- **Findings:** 0 opened, 0 resolved, 0 persisting, 13 unknown"))
+        #expect(diff.stdout.contains("> **Not comparable on links:** the later snapshot has no collaboration links."))
+        #expect(diff.stderr.contains("Wrote") == false)
+    }
+
     @Test func missingFileAndMissingDatabase() throws {
         let cli = try CLI()
         let missing = try cli.run("import", "people", "nope.csv")
