@@ -141,7 +141,7 @@ public struct LinksImport: Sendable {
                 var files = known
                 for (source, knownDigest) in tableSources {
                     // Opened here, so the file reader belongs to this transaction alone and can go to the parsing thread.
-                    let file = try LinkFile(input: try source.open(), options: options)
+                    let file = try LinkFile(input: try source.open(), options: options, resolver: writer.resolver)
                     formats.append(file.format)
                     logger.info("\(file.fileName): read as \(file.format.rawValue), \(Delimiter.name(file.delimiter))-separated, \(file.columns.summary.joined(separator: ", ")); attached to snapshot \(snapshot.id) (as of \(snapshot.asOf))")
                     let resolver = writer.resolver
@@ -244,6 +244,17 @@ public struct LinksImport: Sendable {
                         calendars?.add(result.calendar)
                     }
                 }
+            case .survey(let source):
+                let input = try source.open()
+                let reader = CSVReader(input: input, options: options.csv)
+                var records: [CSVRecord] = []
+                while let record = try reader.next() { records.append(record) }
+                let survey = try SurveyAnswers.read(
+                    records: records, file: input.displayName, directory: PeopleDirectory(organization), respondent: options.respondent,
+                    questions: options.questions, allowUnknown: options.allowUnknown)
+                gathered.files.append((input.displayName, input.finishDigest()))
+                gathered.formats.append(.survey)
+                gathered.addSurvey(survey, file: input.displayName, windows1252From: reader.windows1252From, logger: logger)
             case .slack(let archive):
                 gathered.formats.append(.slack)
                 gathered.files.append((archive.url.relativePath, try FileDigest.sha256(of: archive)))
@@ -261,9 +272,11 @@ public struct LinksImport: Sendable {
         if unknownRows > 0 {
             let named = summary.unknown.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "'\($0.key)' (\($0.value))" }.joined(separator: ", ")
             let lines = summary.firstUnknownLines.map(String.init).joined(separator: ", ") + (unknownRows > summary.firstUnknownLines.count ? ", …" : "")
-            logger.warning("\(file): \(plural(unknownRows, "link")) name someone who is not in snapshot \(snapshot.id)'s org chart and \(unknownRows == 1 ? "was" : "were") skipped (lines \(lines)); most frequent: \(named). Use --strict to make this an error")
+            logger.warning("\(file): \(plural(unknownRows, "row")) \(unknownRows == 1 ? "names" : "name") someone who is not in snapshot \(snapshot.id)'s org chart and \(unknownRows == 1 ? "was" : "were") skipped (lines \(lines)); most frequent: \(named). Use --strict to make this an error")
         }
         if summary.selfLinks > 0 { logger.warning("\(file): \(plural(summary.selfLinks, "link")) from a person to themselves skipped") }
+        if let line = summary.windows1252From { logger.warning("\(file): not UTF-8 from line \(line) on: read as Windows-1252 (use --encoding to choose another)") }
+        if summary.noRecipients > 0 { logger.info("\(file): \(plural(summary.noRecipients, "message")) with no recipient skipped") }
         if summary.zeroWeight > 0 { logger.info("\(file): \(plural(summary.zeroWeight, "row")) with weight 0 skipped") }
         if summary.outsideWindow > 0 { logger.info("\(file): \(plural(summary.outsideWindow, "row")) dated outside --since/--until (or undated) skipped") }
     }
@@ -275,6 +288,8 @@ private struct Gathered {
     var keys: [String] = []
     var meetings: [FoundLink] = []
     var chats: [FoundLink] = []
+    /// Survey answers: respondent, colleague and the question's kind.
+    var answers: [(a: Int, b: Int, kind: String)] = []
     var formats: [LinkFormat] = []
     /// Name and SHA-256 of each file read, in the order read.
     var files: [(name: String, sha256: String)] = []
@@ -343,11 +358,36 @@ private struct Gathered {
         }
     }
 
+    mutating func addSurvey(_ survey: SurveyAnswers, file: String, windows1252From: Int?, logger: Logger) {
+        answers += survey.links.map { (a: $0.respondent, b: $0.colleague, kind: survey.questions[$0.question].kind) }
+        read += survey.mentions
+        selfLinks += survey.selfMentions
+        unknownEndpoints += survey.unknownMentions.count + survey.ambiguousMentions.count
+        let asked = survey.questions.map { "'\($0.header)' (\(plural($0.mentions, "colleague")) named, \(plural($0.links, "link")))" }.joined(separator: ", ")
+        logger.info("\(file): survey, \(survey.respondents) of \(plural(survey.rows, "respondent")) matched (respondent ← '\(survey.respondentHeader)'); questions: \(asked)")
+        if let line = windows1252From { logger.warning("\(file): not UTF-8 from line \(line) on: read as Windows-1252 (use --encoding to choose another)") }
+        let unmatched = [
+            (survey.unmatchedRespondents, "respondent matches nobody, or several people, in the org chart; the row was skipped", "respondents match nobody, or several people, in the org chart; their rows were skipped"),
+            (survey.unknownMentions, "colleague named matches nobody in the org chart and was skipped", "colleagues named match nobody in the org chart and were skipped"),
+            (survey.ambiguousMentions, "colleague named matches several people and was skipped (write an email or id)", "colleagues named match several people and were skipped (write their email or id)"),
+        ]
+        for (list, one, several) in unmatched where !list.isEmpty {
+            warnings += 1
+            logger.warning("\(file): \(list.count) \(list.count == 1 ? one : several): \(list.prefix(10).map(\.description).joined(separator: ", "))\(list.count > 10 ? ", …" : "")")
+        }
+        if survey.selfMentions > 0 { logger.info("\(file): \(plural(survey.selfMentions, "respondent")) named themselves; not a link") }
+    }
+
     /// Inserts the gathered links, people mapped to the snapshot's rows through the writer.
     func store(into writer: LinkWriter) throws {
-        guard !meetings.isEmpty || !chats.isEmpty else { return }
+        guard !meetings.isEmpty || !chats.isEmpty || !answers.isEmpty else { return }
         let ids = keys.map { writer.resolver.id(ofKey: $0) }
         var batch = LinkBatch()
+        for answer in answers {
+            guard let a = ids[answer.a], let b = ids[answer.b] else { continue }
+            // Answers are undated: an empty date is NULL.
+            batch.append(source: a, target: b, weight: 1, kind: answer.kind, date: "")
+        }
         for (links, kind) in [(meetings, "meeting"), (chats, "chat")] {
             // A meeting's pairs share a day: its text is made once, not once a row (a tenth of the import).
             var day: (date: CalendarDate, text: String)?

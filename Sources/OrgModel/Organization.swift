@@ -40,6 +40,10 @@ public struct Organization: Sendable {
 
     public func index(ofKey key: String) -> Int? { indexByKey[key] }
 
+    /// False when nobody has a manager in a chart of several people: the file had no manager column (a directory
+    /// export), so reporting lines are unknown rather than flat, and tiers can come from titles only.
+    public var hasReportingLines: Bool { people.count < 2 || roots.count < people.count }
+
     /// Distance from each person to the root of their tree (roots are at depth 0).
     /// Assumes the reporting lines have no cycle, which the importer guarantees.
     public func depths() -> [Int] {

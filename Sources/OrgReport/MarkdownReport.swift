@@ -17,7 +17,7 @@ public enum MarkdownReport {
         out += matrix(analysis, context.minimumGroupSize)
         out += MermaidGraph.section(analysis, minimumGroupSize: context.minimumGroupSize)
         out += unknown(analysis)
-        out += method(analysis.policy)
+        out += method(analysis.policy, reportingLines: analysis.organization.hasReportingLines)
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -211,11 +211,11 @@ public enum MarkdownReport {
         return lines
     }
 
-    private static func method(_ p: Policy) -> [String] {
+    private static func method(_ p: Policy, reportingLines: Bool) -> [String] {
         [
             "## Method", "",
             "- **Function.** A department is engineering when its name matches one of the policy's engineering patterns (whole words: \"IT\" does not match \"Recruiting\"), unless a business pattern or an explicit list says otherwise. Anyone whose title matches a technology-leader pattern counts as engineering whatever their department.",
-            "- **Tiers.** Technology leader: a technology-leader title (CTO, CIO, VP Engineering, chief architect...) with no such title above; without one, the senior leaders at the top of engineering. Senior engineering leader: a director, head-of or senior-manager title, or someone who manages managers. Engineering manager: has direct reports. Everyone else in engineering is an individual contributor.",
+            "- **Tiers.** Technology leader: a technology-leader title (CTO, CIO, VP Engineering, chief architect...) with no such title above; without one, the senior leaders at the top of engineering. Senior engineering leader: a director, head-of or senior-manager title, or someone who manages managers. Engineering manager: has direct reports. Everyone else in engineering is an individual contributor." + (reportingLines ? "" : " **This org chart has no reporting lines** (its file had no manager column): tiers come from titles alone, and a manager title makes an engineering manager."),
             "- **E-I index.** Krackhardt and Stern's (E − I) / (E + I) on link weights, where E is the weight of a leader's links to people outside engineering and I the weight of their links inside engineering (their own department and other engineering departments). It runs from −1 (every link stays in engineering) to +1 (every link reaches the business).",
             "- **Expectations.** A technology leader should reach every core business department (at least \(p.minimumDepartmentSize) people\(p.coreBusinessDepartments == nil ? "" : ", or as listed in the policy")); a senior engineering leader at least \(p.seniorLeaderMinimumBusinessDepartments); an engineering manager none: by the engineering vs technology leadership distinction, managers work inside their team.",
             "- **Thresholds.** `low-external-ratio` fires below an E-I of \(ReportFormat.ei(p.technologyLeaderMinimumEI)) for technology leaders and \(ReportFormat.ei(p.seniorLeaderMinimumEI)) for senior leaders; `boundary-spanner` notes managers at or above \(ReportFormat.ei(p.boundarySpannerMinimumEI)) who reach at least \(p.boundarySpannerMinimumBusinessDepartments) business departments. A dotted-line reporting line counts as a link of weight \(ReportFormat.weight(p.dottedLineWeight)).",

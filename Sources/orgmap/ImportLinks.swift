@@ -27,9 +27,24 @@ struct ImportLinks: ParsableCommand {
             email, else by name.
 
             A CSV: an edge list (two people by id or email per row: source,target / from,to / \
-            person_a,person_b / email_a,email_b; optional weight, kind, date as YYYY-MM-DD), or the \
+            fromId,toId / sender,recipient / ego,alter / node1,node2 / src,dst / e1,e2 / u,v / i,j / \
+            person1,person2 / email_a,email_b; optional weight, kind, date as YYYY-MM-DD), or the \
             Microsoft Viva Insights person-to-person export (--weight strong, diverse or none picks its \
-            score). Standard input (-) is read as a CSV.
+            score). Any other header: map it with --column. Network tools' files read as they are: no \
+            header (the first row's two first fields are people of the org chart), fields separated by \
+            spaces, a third number as the weight (networkx); a weight of 0 is no link. Standard input (-) \
+            is read as a CSV.
+
+            A message log (from/sender with to/recipients, and cc, bcc): each cell may list several \
+            recipients ("Ann Lee <ann@x.com>; bob@x.com"); the sender is linked with each, weight 1. A table \
+            most of whose rows name nobody in the org chart is refused (--allow-unknown imports what matches).
+
+            A network survey (--format survey), as Google Forms or Microsoft Forms export it: one row a \
+            respondent (the Email Address, Email or Name column, or --respondent), the questions every \
+            column whose answers name colleagues (or --question, repeatable), several to a cell separated by \
+            commas, semicolons or line breaks, by name, email or id. Each colleague named links with the \
+            respondent, weight 1 a question, kind = the question. More than 5% of names matching nobody \
+            fails the import unless --allow-unknown; names matching several people are listed and skipped.
 
             Calendars and chat keep what starts in [--since, --until), by default the 365 days before the \
             snapshot's as-of date; a CSV keeps every row unless --since or --until is given. Links attach to \
@@ -42,13 +57,16 @@ struct ImportLinks: ParsableCommand {
               orgmap import links takeout.zip --max-attendees 12
               orgmap import links slack-export.zip
               orgmap import links meetings.csv viva-p2p.csv --weight diverse --snapshot 2
+              orgmap import links graph.edgelist                          # networkx: 1 2 1.0
+              orgmap import links mail.csv --column source=Sender --column target=To --column target=Cc
+              orgmap import links advice-survey.csv --format survey
             """
     )
 
     @Argument(help: ArgumentHelp("Calendar files or folders, a Slack export (zip or folder), or CSV files; - for a CSV on standard input.", valueName: "path"))
     var paths: [String]
 
-    @Option(help: "auto (from the content), ics, slack, edges or viva-p2p.")
+    @Option(help: "auto (from the content), ics, slack, edges, viva-p2p or survey.")
     var format: LinkFormat = .auto
 
     @Option(help: "Calendars: meetings (each adds 1/(n-1) to each pair; the default) or hours (its length in hours/(n-1)). Viva Insights: strong (the default), diverse or none (every link weighs 1).")
@@ -69,6 +87,18 @@ struct ImportLinks: ParsableCommand {
     @Flag(help: "Fail when a CSV link names someone who is not in the org chart, instead of skipping it.")
     var strict = false
 
+    @Flag(help: "Import what matches even when most rows of a table, or more than 5% of a survey's names, match nobody in the org chart.")
+    var allowUnknown = false
+
+    @Option(name: .customLong("column"), parsing: .singleValue, help: ArgumentHelp("Tables: map a field to a header by hand, as FIELD=HEADER. Fields: \(LinkField.allCases.map(\.rawValue).joined(separator: ", ")); target may repeat (To, Cc, Bcc).", valueName: "field=header"))
+    var columns: [String] = []
+
+    @Option(help: ArgumentHelp("Surveys: the column naming who answered (default: Email Address, Email, Name… whichever matches people).", valueName: "header"))
+    var respondent: String?
+
+    @Option(name: .customLong("question"), parsing: .singleValue, help: ArgumentHelp("Surveys: a question column (repeatable; default: every column whose answers name colleagues).", valueName: "header"))
+    var questions: [String] = []
+
     @OptionGroup var reading: CSVReadingOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -82,6 +112,10 @@ struct ImportLinks: ParsableCommand {
         }
         guard maxAttendees >= 2 else { throw ValidationError("--max-attendees \(maxAttendees): expected 2 or more (a meeting links at least two people)") }
         _ = try reading.csvOptions()
+        _ = try ColumnMapping.parse(columns, as: LinkField.self)
+        if (respondent != nil || !questions.isEmpty), format != .survey {
+            throw ValidationError("--respondent and --question are for --format survey")
+        }
     }
 
     func run() throws {
@@ -90,6 +124,10 @@ struct ImportLinks: ParsableCommand {
         options.weight = weight
         options.snapshotID = snapshot
         options.strict = strict
+        options.allowUnknown = allowUnknown
+        for (field, header) in try ColumnMapping.parse(columns, as: LinkField.self) { options.columns[field, default: []].append(header) }
+        options.respondent = respondent
+        options.questions = questions
         options.since = since.flatMap(CalendarDate.init)
         options.until = until.flatMap(CalendarDate.init)
         options.maxAttendees = maxAttendees

@@ -7,14 +7,21 @@ import OrgModel
 struct ImportPeople: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "people",
-        abstract: "Import an org chart CSV as a new dated snapshot.",
+        abstract: "Import an org chart (CSV or Excel workbook) as a new dated snapshot.",
         discussion: """
             Reads the CSV your HR or org-chart tool exports (BambooHR, Workday, Rippling, HiBob, Personio, \
             Pingboard, Entra ID, draw.io, Visio, d3-org-chart, UK organograms...). Headers are recognised \
             whatever their case, spaces and punctuation: Employee ID / Employee # / PersonId, Name or First \
             Name + Last Name, Email, Title / Job Title, Department / Division, Team, Manager / Manager ID / \
             Manager Email / Reports To / Supervisor / parentId, Dotted Line Manager, Level, Location. \
-            The mapping used is printed on standard error; map any column by hand with --column.
+            The mapping used is printed on standard error; map any column by hand with --column. A \
+            directory export without a manager column (Entra ID, Google Workspace) is imported with a \
+            warning: reporting lines are unknown, and tiers come from titles.
+
+            Forgiving where nothing is lost: a first line 'sep=;' (Excel) sets the delimiter; an empty last \
+            header cell may be missing from rows; '.', '-', 'N/A', 'NULL', '(none)' in a manager column mean \
+            no manager; text that is not UTF-8 is read as Windows-1252 from its first such line, with a \
+            warning (--encoding chooses).
 
             Managers are matched by id, email or full name, whichever the column's values match. The file \
             is checked as a whole (duplicate ids, unknown or ambiguous managers, cycles, ragged rows) and \
@@ -61,13 +68,7 @@ struct ImportPeople: ParsableCommand {
         var options = PeopleImportOptions()
         options.allowUnknownManagers = allowUnknownManagers
         options.csv = try reading.csvOptions()
-        for mapping in columns {
-            let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let field = PeopleColumn(rawValue: parts[0].trimmingCharacters(in: .whitespaces).lowercased()), !parts[1].isEmpty else {
-                throw ValidationError("--column \(mapping): expected FIELD=HEADER with FIELD one of \(PeopleColumn.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            options.columnOverrides[field] = parts[1]
-        }
+        for (field, header) in try ColumnMapping.parse(columns, as: PeopleColumn.self) { options.columnOverrides[field] = header }
         return options
     }
 

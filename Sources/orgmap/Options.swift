@@ -94,11 +94,11 @@ struct OutputOption: ParsableArguments {
 
 /// How an input CSV is read, shared by `import people` and `import links`.
 struct CSVReadingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The field delimiter: comma, semicolon, tab, pipe or one character (default: detected from the header).", valueName: "delimiter"))
+    @Option(help: ArgumentHelp("The field delimiter: comma, semicolon, tab, pipe, whitespace (runs of spaces and tabs) or one character (default: a first line 'sep=X', else detected from the header).", valueName: "delimiter"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("The file's text encoding: utf-8 or latin1.", valueName: "encoding"))
-    var encoding: String = "utf-8"
+    @Option(help: ArgumentHelp("The file's text encoding: auto (UTF-8; from the first line that is not, Windows-1252, with a warning), utf-8 (strict), cp1252 or latin1.", valueName: "encoding"))
+    var encoding: String = "auto"
 
     @Flag(help: "Print only warnings and errors on standard error (no column mapping, no progress).")
     var quiet = false
@@ -109,7 +109,7 @@ struct CSVReadingOptions: ParsableArguments {
         var options = CSVOptions()
         options.delimiter = try delimiter.map(Self.parseDelimiter)
         guard let encoding = TextEncoding(name: encoding) else {
-            throw ValidationError("--encoding \(encoding) is not supported; use utf-8 or latin1")
+            throw ValidationError("--encoding \(encoding) is not supported; use auto, utf-8, cp1252 or latin1")
         }
         options.encoding = encoding
         return options
@@ -121,6 +121,7 @@ struct CSVReadingOptions: ParsableArguments {
         case "semicolon", ";": return UInt8(ascii: ";")
         case "tab", "\\t", "\t": return UInt8(ascii: "\t")
         case "pipe", "|": return UInt8(ascii: "|")
+        case "whitespace", "space", " ": return CSVOptions.whitespace
         default:
             guard text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 10, byte != 13 else {
                 throw ValidationError("--delimiter \(text): expected comma, semicolon, tab, pipe or a single character other than a quote")
@@ -133,3 +134,16 @@ struct CSVReadingOptions: ParsableArguments {
 extension ReportFormat: ExpressibleByArgument {}
 extension DiffFormat: ExpressibleByArgument {}
 extension ListingFormat: ExpressibleByArgument {}
+
+/// `--column FIELD=HEADER` values, checked against the command's fields.
+enum ColumnMapping {
+    static func parse<Field: RawRepresentable & CaseIterable>(_ values: [String], as: Field.Type) throws -> [(Field, String)] where Field.RawValue == String {
+        try values.map { mapping in
+            let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let field = Field(rawValue: parts[0].trimmingCharacters(in: .whitespaces).lowercased()), !parts[1].isEmpty else {
+                throw ValidationError("--column \(mapping): expected FIELD=HEADER with FIELD one of \(Field.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return (field, parts[1])
+        }
+    }
+}

@@ -50,6 +50,9 @@ struct CSVReaderTests {
         Case(name: "blank lines skipped", input: "a\n\n1\n\r\n2\n\n", expected: [["a"], ["1"], ["2"]]),
         Case(name: "BOM", input: "\u{FEFF}id,name\n1,x\n", expected: [["id", "name"], ["1", "x"]]),
         Case(name: "semicolon detected", input: "id;name;title\n1;\"A, B\";x\n", expected: [["id", "name", "title"], ["1", "A, B", "x"]]),
+        Case(name: "Excel's sep= line", input: "sep=;\r\nid;name\r\n1;\"A, B\"\r\n", expected: [["id", "name"], ["1", "A, B"]]),
+        Case(name: "sep= line after a BOM", input: "\u{FEFF}SEP=|\nid|name\n1|x\n", expected: [["id", "name"], ["1", "x"]]),
+        Case(name: "sep= is a header when it is not alone", input: "sep=;,x\n1,2\n", expected: [["sep=;", "x"], ["1", "2"]]),
         Case(name: "tab detected", input: "id\tname\n1\tJo, Ann\n", expected: [["id", "name"], ["1", "Jo, Ann"]]),
         Case(name: "comment lines before the header", input: "# label: %name%\n# connect: {\"from\": \"manager\"}\nname,id\nA,1\n", expected: [["name", "id"], ["A", "1"]]),
         Case(name: "hash later is data", input: "id,name\n#7,x\n", expected: [["id", "name"], ["#7", "x"]]),
@@ -75,12 +78,33 @@ struct CSVReaderTests {
 
     @Test func latin1() throws {
         let bytes: [UInt8] = Array("name\nJos".utf8) + [0xE9] + Array("\n".utf8)
-        let p = problems { _ = try records(bytes) }
+        let p = problems { _ = try records(bytes, CSVOptions(encoding: .utf8)) }
         #expect(p.first?.line == 2)
-        #expect(p.first?.message.contains("--encoding latin1") == true)
+        #expect(p.first?.message.contains("--encoding cp1252") == true)
         var options = CSVOptions()
         options.encoding = .latin1
         #expect(try records(bytes, options).map(\.fields) == [["name"], ["José"]])
+    }
+
+    @Test func windows1252FromTheFirstLineThatIsNotUTF8() throws {
+        // UTF-8 "é" on line 2, then Windows-1252 curly apostrophe and é on line 3.
+        let bytes: [UInt8] = Array("name\nJosé\nO".utf8) + [0x92] + Array("Brien Ren".utf8) + [0xE9] + [0x0A, 0x80] + Array("uro\n".utf8)
+        let reader = CSVReader(input: ByteInput(bytes: bytes, name: "t.csv"))
+        var names: [String] = []
+        while let record = try reader.next() { names.append(record.fields[0]) }
+        #expect(names == ["name", "José", "O’Brien René", "€uro"])
+        #expect(reader.windows1252From == 3)
+        #expect(try records(bytes, CSVOptions(encoding: .windows1252)).map(\.fields[0]) == ["name", "JosÃ©", "O’Brien René", "€uro"])
+    }
+
+    @Test func whitespaceDelimitedWhenAllowedAndDetected() throws {
+        var options = CSVOptions()
+        options.detectsWhitespace = true
+        let text = "  1   2  3.5  \n\t4 5\t{'weight': 1}\n\"Ann Lee\" 7\n   \n"
+        #expect(try records(text, options).map(\.fields) == [["1", "2", "3.5"], ["4", "5", "{'weight':", "1}"], ["Ann Lee", "7"]])
+        // Org charts keep spaces inside header names: one field.
+        #expect(try records("Employee ID\n1\n").map(\.fields) == [["Employee ID"], ["1"]])
+        #expect(try records("a b\n1 2\n", CSVOptions(delimiter: CSVOptions.whitespace)).map(\.fields) == [["a", "b"], ["1", "2"]])
     }
 
     @Test func unterminatedQuoteNamesTheLineItOpened() {

@@ -61,12 +61,20 @@ struct HeaderMappingTests {
         #expect(p.first?.message.contains("'Name', 'Manager'") == true)
     }
 
-    @Test func missingIdentityAndManagerListTheHeadersSeen() {
+    @Test func missingIdentityListsTheHeadersSeen() {
         let p = problems { _ = try HeaderMapping(headers: ["Title", "Department"], file: "f.csv", line: 3) }
-        #expect(p.count == 2)
+        #expect(p.count == 1)
         #expect(p.allSatisfy { $0.line == 3 && $0.message.contains("'Title', 'Department'") })
-        #expect(p.contains { $0.message.contains("no manager column") })
         #expect(p.contains { $0.message.contains("no column identifies people") })
+    }
+
+    /// An Entra ID users export: department and job title, no manager column. Read, with reporting lines unknown.
+    @Test func aDirectoryExportHasNoReportingLines() throws {
+        let headers = ["userPrincipalName", "displayName", "surname", "mail", "givenName", "id", "jobTitle", "department", "officeLocation"]
+        let mapping = try HeaderMapping(headers: headers, file: "entra.csv", line: 1)
+        #expect(!mapping.hasReportingLines)
+        #expect(mapping.columns[.id] == 5 && mapping.columns[.name] == 1 && mapping.columns[.email] == 3)
+        #expect(try HeaderMapping(headers: ["Name", "Manager"], file: "f.csv", line: 1).hasReportingLines)
     }
 
     @Test func duplicateMappedHeader() {

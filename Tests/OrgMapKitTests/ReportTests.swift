@@ -85,7 +85,7 @@ struct ReportTests {
         let workspace = try Workspace.sample()
         try workspace.write("outsiders.csv", "source,target\nNW001,NW002\nNW001,X-1\nX-2,NW002\n")
         let lenient = try workspace.importLinks("outsiders.csv")
-        #expect(workspace.log.text.contains("warning: outsiders.csv: 2 links name someone who is not in snapshot 1's org chart and were skipped (lines 3, 4); most frequent: 'X-1' (1), 'X-2' (1). Use --strict to make this an error"))
+        #expect(workspace.log.text.contains("warning: outsiders.csv: 2 rows name someone who is not in snapshot 1's org chart and were skipped (lines 3, 4); most frequent: 'X-1' (1), 'X-2' (1). Use --strict to make this an error"))
         #expect(lenient.summary.hasPrefix("Imported 1 link from "))
         #expect(lenient.summary.contains("; 2 rows skipped."))
         try workspace.write("outsiders-again.csv", "source,target\nNW001,X-1\n")

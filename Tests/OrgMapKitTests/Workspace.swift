@@ -42,6 +42,11 @@ final class Workspace {
         try write(name, try Fixtures.text(name))
     }
 
+    /// Copies a fixture of the import tests (`Tests/OrgImportTests/Fixtures`) into the folder, byte for byte.
+    func copyImportFixture(_ name: String) throws {
+        try write(name, Array(try Data(contentsOf: Fixtures.orgCharts.appendingPathComponent(name))))
+    }
+
     @discardableResult
     func importPeople(_ name: String, asOf: String = "2026-11-01", dryRun: Bool = false, _ configure: (inout PeopleImportOptions) -> Void = { _ in }) throws -> PeopleImport.Outcome {
         var options = PeopleImportOptions()

@@ -1,6 +1,7 @@
 import OrgModel
 
-/// Places people in engineering and gives each a tier, from title patterns and from the reporting structure.
+/// Places people in engineering and gives each a tier, from title patterns and from the reporting structure; from
+/// titles alone when the org chart has no reporting lines (``Organization/hasReportingLines``).
 struct TierClassifier {
     let organization: Organization
     let policy: Policy
@@ -44,6 +45,12 @@ struct TierClassifier {
         }
 
         var people = [PersonClassification?](repeating: nil, count: n)
+        guard org.hasReportingLines else {
+            for i in 0..<n where isEngineering[i] {
+                people[i] = Self.fromTitle(org.people[i].title ?? "", technology: techTitle[i], senior: seniorTitles, manager: managerTitles)
+            }
+            return (isEngineering, people)
+        }
         var anyTechnologyLeader = false
         for i in 0..<n where isEngineering[i] {
             let title = org.people[i].title ?? ""
@@ -84,9 +91,13 @@ struct TierClassifier {
         }
         return (isEngineering, people)
     }
-}
 
-/// "1 manager", "3 managers".
-func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+    /// A tier from the title alone, saying so: without reporting lines nobody is known to lead anyone.
+    private static func fromTitle(_ title: String, technology: String?, senior: PhraseMatcher, manager: PhraseMatcher) -> PersonClassification {
+        let unknown = "(reporting lines unknown: tier from title)"
+        if let t = technology { return .init(tier: .technologyLeader, reason: "title matches '\(t)' \(unknown)") }
+        if let t = senior.match(title) { return .init(tier: .seniorEngineeringLeader, reason: "title matches '\(t)' \(unknown)") }
+        if let t = manager.match(title) { return .init(tier: .engineeringManager, reason: "title matches '\(t)' \(unknown)") }
+        return .init(tier: .individualContributor, reason: "no leadership title \(unknown)")
+    }
 }

@@ -9,6 +9,8 @@ package enum LinkSource {
     case calendars([CalendarFile])
     /// A Slack workspace export: its zip or its unpacked folder.
     case slack(any EntryArchive)
+    /// A network survey's answers (`--format survey`): a table read whole, people named by name, email or id.
+    case survey(InputSource)
 
     /// Classifies `path`: a folder or a zip holds a Slack export or calendars; a file that starts with
     /// `BEGIN:VCALENDAR` is a calendar; anything else is a table. `format` other than `auto` forces the kind,
@@ -17,12 +19,14 @@ package enum LinkSource {
         let path: String
         switch source {
         case .bytes(let bytes, let name):
+            if format == .survey { return .survey(source) }
             let calendar = format == .ics || (format == .auto && Self.startsLikeCalendar(bytes))
             return calendar ? .calendars([CalendarFile(bytes: bytes, name: name)]) : .table(source)
         case .path(let given):
             path = given
         }
         if path == "-" {
+            if format == .survey { return .survey(source) }
             guard [.auto, .edges, .vivaP2P].contains(format) else {
                 throw OrgMapError.invalidArgument("standard input (-) can only be read as a CSV; give \(format.rawValue) sources as files or folders")
             }
@@ -34,7 +38,7 @@ package enum LinkSource {
         }
         let url = URL(fileURLWithPath: path)
         if try isFolder.boolValue || Self.startsLikeZip(path) {
-            guard format != .edges, format != .vivaP2P else {
+            guard format != .edges, format != .vivaP2P, format != .survey else {
                 throw OrgMapError.invalidArgument("\(path) is a \(isFolder.boolValue ? "folder" : "zip archive"), not a CSV; --format \(format.rawValue) reads one CSV file")
             }
             let archive = try reportingExportErrors { try openArchive(at: url) }
@@ -61,6 +65,8 @@ package enum LinkSource {
             return calendar ? .calendars([CalendarFile(file: url)]) : .table(source)
         case .edges, .vivaP2P:
             return .table(source)
+        case .survey:
+            return .survey(source)
         }
     }
 

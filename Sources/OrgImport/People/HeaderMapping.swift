@@ -9,8 +9,9 @@ public struct HeaderMapping: Sendable, Equatable {
     public let explicit: Set<PeopleColumn>
 
     /// Recognises columns by their normalized header names; `overrides` maps a field to a header by hand
-    /// (compared normalized too), and wins. Fails on a missing identity or manager column, an override naming
-    /// no header, and a mapped header that appears twice.
+    /// (compared normalized too), and wins. Fails on a missing identity column, an override naming no header, and
+    /// a mapped header that appears twice. A file without a manager column (a directory export) is read: see
+    /// ``hasReportingLines``.
     public init(headers: [String], overrides: [PeopleColumn: String] = [:], file: String, line: Int) throws {
         self.headers = headers
         let normalized = headers.map(normalizeHeader)
@@ -46,13 +47,13 @@ public struct HeaderMapping: Sendable, Equatable {
         if !hasIdentity {
             problems.append(InputProblem(line: line, message: "no column identifies people: expected an id (\(PeopleColumn.id.examples)), a name (\(PeopleColumn.name.examples), or First Name + Last Name) or an email; the header has \(seen). Map one with --column id=HEADER"))
         }
-        if columns[.manager] == nil {
-            problems.append(InputProblem(line: line, message: "no manager column: expected one of \(PeopleColumn.manager.examples); the header has \(seen). Map it with --column manager=HEADER"))
-        }
         if !problems.isEmpty { throw OrgMapError.invalidInput(file: file, problems: problems, more: 0) }
         self.columns = columns
         explicit = Set(overrides.keys)
     }
+
+    /// False when no column names managers: everyone is then a root and tiers come from titles.
+    public var hasReportingLines: Bool { columns[.manager] != nil }
 
     /// `id ← 'Employee #'`, one field a line, in field order: shows the user how the file was read.
     public var summary: [String] {

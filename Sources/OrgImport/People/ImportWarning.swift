@@ -13,6 +13,12 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
         case unknownManager = "unknown-manager"
         /// Dotted-line managers nobody (or several people) in the file is, ignored.
         case unknownDottedLine = "unknown-dotted-line"
+        /// No manager column (a directory export): everyone is a root, tiers come from titles.
+        case noManagerColumn = "no-manager-column"
+        /// Text that is not UTF-8, read as Windows-1252 from the first such line.
+        case windows1252 = "windows-1252"
+        /// Empty header cells at the end of the header, and rows one or more fields shorter for them.
+        case emptyTrailingHeader = "empty-trailing-header"
     }
 
     /// Warnings of one kind are summarized together.

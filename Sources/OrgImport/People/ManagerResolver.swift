@@ -14,7 +14,8 @@ struct ManagerResolver {
     private let options: PeopleImportOptions
 
     /// Values that HR exports put in a manager column to say "nobody": UK organograms' `XX`, `N/A`, `none`...
-    static let noManagerMarkers: Set<String> = ["xx", "n/a", "na", "none", "null", "nil", "-", "--", "n/d", "#n/a"]
+    /// Values that mean "no manager" when they name nobody: what HR tools, SAS (`.`) and Excel (`#N/A`) write.
+    static let noManagerMarkers: Set<String> = ["xx", "n/a", "na", "n.a.", "none", "(none)", "(blank)", "null", "nil", ".", "-", "--", "n/d", "#n/a"]
 
     private let byKey: TextKeyTable
     private var byEmail: [String: [Int]] = [:]
@@ -41,7 +42,11 @@ struct ManagerResolver {
         }
         guard problems.problems.isEmpty else { return }
 
-        let managerColumn = mapping.columns[.manager]!
+        // Without a manager column everyone is a root: reporting lines are unknown (PeopleFile warns once).
+        guard let managerColumn = mapping.columns[.manager] else {
+            resolveDottedLines()
+            return
+        }
         // Managers read before their reports are already resolved by id: only the others are looked up.
         let allByID = people.indices.allSatisfy { i in
             guard rows.earlyManagers[i] < 0, let value = rows.managers[i] else { return true }

@@ -61,7 +61,10 @@ extension PeopleFile {
         // Column of each field by the field's position in PeopleColumn.allCases: no hashing per cell.
         let columnIndex = PeopleColumn.allCases.map { mapping.columns[$0] }
         let idColumn = mapping.columns[.id]
+        // Empty header cells at the end (BALKAN OrgChart JS writes one) hold nothing: rows may lack their fields.
         let width = header.fields.count
+        let needed = TableHeader.width(header.fields)
+        var shortRows = 0
 
         var batcher = PersonBatcher()
         var throttle = ProgressThrottle(report: options.progress)
@@ -71,9 +74,10 @@ extension PeopleFile {
             throttle.tick(rows: rowsRead, input: input)
             let line = reader.recordLine
             let problem: InputProblem? = try reader.withRecord { fields in
-                if fields.count < width || (width..<fields.count).contains(where: { !fields[$0].isEmpty }) {
-                    return InputProblem(line: line, message: "expected \(width) fields, as in the header, found \(fields.count)")
+                if fields.count < needed || (fields.count > width && (width..<fields.count).contains(where: { !fields[$0].isEmpty })) {
+                    return InputProblem(line: line, message: "expected \(needed == width ? "\(width)" : "\(needed) to \(width)") fields, as in the header, found \(fields.count)")
                 }
+                if fields.count < width { shortRows += 1 }
                 func value(_ column: PeopleColumn) throws -> String? {
                     guard let i = columnIndex[column.ordinal] else { return nil }
                     let bytes = fields[i]
@@ -125,6 +129,15 @@ extension PeopleFile {
         try collector.throwIfAny()
 
         var warnings = resolver.warnings
+        if !mapping.hasReportingLines {
+            warnings.append(ImportWarning(kind: .noManagerColumn, message: "no manager column: reporting lines unknown; tiers come from titles (a directory export? map a manager column with --column manager=HEADER if the file has one)"))
+        }
+        if let from = reader.windows1252From {
+            warnings.append(ImportWarning(kind: .windows1252, message: "not UTF-8 from line \(from) on: read as Windows-1252 (use --encoding to choose another)"))
+        }
+        if shortRows > 0 {
+            warnings.append(ImportWarning(kind: .emptyTrailingHeader, message: "the header ends with \(plural(width - needed, "empty cell")); \(plural(shortRows, "row")) without \(width - needed == 1 ? "that field" : "those fields") read as they are"))
+        }
         if !blankDepartments.isEmpty {
             warnings.append(ImportWarning(kind: .unassigned, message: "\(blankDepartments.count) \(blankDepartments.count == 1 ? "person has" : "people have") no department and \(blankDepartments.count == 1 ? "was" : "were") placed in '\(Department.unassigned)'", lines: blankDepartments))
         }
@@ -133,7 +146,7 @@ extension PeopleFile {
         }
         let people = resolver.people
         let roots = resolver.managerRows.indices.filter { resolver.managerRows[$0] < 0 }
-        if roots.count > 1 {
+        if roots.count > 1, mapping.hasReportingLines {
             let named = roots.prefix(5).map { "\(people[$0].name) (line \(rows.lines[$0]))" }.joined(separator: ", ")
             warnings.append(ImportWarning(kind: .severalRoots, message: "\(roots.count) people have no manager, so the chart has \(roots.count) roots: \(named)\(roots.count > 5 ? ", …" : "")"))
         }

@@ -12,6 +12,7 @@ struct LinkSourceTests {
         case .table: "table"
         case .calendars(let files): "calendars: " + files.map(\.name).sorted().joined(separator: ", ")
         case .slack: "slack"
+        case .survey: "survey"
         }
     }
 
