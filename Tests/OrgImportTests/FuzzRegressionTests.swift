@@ -107,6 +107,36 @@ struct FuzzRegressionTests {
             #expect(detected == table, "\(String(decoding: detectable, as: UTF8.self).debugDescription)")
         }
     }
+
+    /// Random edge lists written as network tools write them (fields apart by runs of spaces and tabs, blanks at
+    /// either end of a line, fields with spaces quoted) come back field for field, detected or given.
+    @Test func randomWhitespaceTablesRoundTrip() throws {
+        var random = SplitMix64(seed: 0x5EAC_E5)
+        let tokens = ["1", "42", "ann@x.com", "3.5", "{'weight':", "2}", "Ann Lee", "é", "a,b", "x;y"]
+        let blanks = [" ", "  ", "\t", " \t ", "\t\t"]
+        for _ in 0..<1_500 {
+            let columns = Int.random(in: 2...4, using: &random)
+            let table = (0..<Int.random(in: 1...6, using: &random)).map { _ in (0..<columns).map { _ in tokens.randomElement(using: &random)! } }
+            let lineEnd = ["\n", "\r\n", "\r"].randomElement(using: &random)!
+            let text = table.map { row in
+                let lead = Bool.random(using: &random) ? blanks.randomElement(using: &random)! : ""
+                let trail = Bool.random(using: &random) ? blanks.randomElement(using: &random)! : ""
+                let fields = row.map { $0.contains(" ") ? "\"\($0)\"" : $0 }
+                var line = lead + fields[0]
+                for field in fields.dropFirst() { line += blanks.randomElement(using: &random)! + field }
+                return line + trail
+            }.joined(separator: lineEnd) + (Bool.random(using: &random) ? lineEnd : "")
+            #expect(try records(text, CSVOptions(delimiter: CSVOptions.whitespace)).map(\.fields) == table, "\(text.debugDescription)")
+            var detecting = CSVOptions()
+            detecting.detectsWhitespace = true
+            let reader = CSVReader(input: ByteInput(bytes: Array(text.utf8), name: "t.txt"), options: detecting)
+            var read: [[String]] = []
+            // A first line with a tab (or a comma, a semicolon) is read with that delimiter instead, which may refuse
+            // a quoted field followed by a space: only whitespace-detected files are checked.
+            do { while let record = try reader.next() { read.append(record.fields) } } catch {}
+            if reader.delimiter == CSVOptions.whitespace { #expect(read == table, "\(text.debugDescription)") }
+        }
+    }
 }
 
 // MARK: - Helpers

@@ -5,9 +5,9 @@
 /// text, trimmed, surrounding quotes removed. A `mailto:` prefix is dropped. Inside double quotes a backslash
 /// escapes the next character (RFC 5322 quoted strings). Empty entries are skipped. Works on bytes, without
 /// allocating: it runs on every row of a log.
-package enum RecipientList {
+public enum RecipientList {
     /// Calls `body` with each entry's bytes, in order.
-    package static func forEach(_ cell: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+    public static func forEach(_ cell: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         var start = 0
         var quoted = false
         var escaped = false
@@ -46,7 +46,7 @@ package enum RecipientList {
     }
 
     /// The entries as strings: for tests, the fuzz target and messages.
-    package static func entries(_ cell: String) -> [String] {
+    public static func entries(_ cell: String) -> [String] {
         var cell = cell
         return cell.withUTF8 { bytes in
             var out: [String] = []

@@ -14,8 +14,9 @@ enum CSVFuzz {
     }
 }
 
-/// One fuzz input: every input goes through the CSV reader under three configurations, with a
-/// round-trip check, and through the org chart parser (header mapping, rows, manager resolution).
+/// One fuzz input: every input goes through the CSV reader under four configurations (the last splitting at
+/// whitespace), with a round-trip check, through the message-log recipient list parser, and through the org
+/// chart parser (header mapping, rows, manager resolution).
 /// The only acceptable failure is ``OrgMapError/invalidInput(file:problems:more:)``; anything else traps.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
@@ -32,6 +33,23 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     _ = readAll(bytes, latin1)
 
     _ = readAll(bytes, CSVOptions(delimiter: UInt8(ascii: "\t")))
+
+    // Edge lists of network tools: fields split at runs of spaces and tabs.
+    var whitespace = CSVOptions(delimiter: CSVOptions.whitespace)
+    whitespace.maxFieldBytes = 4_096
+    whitespace.maxFields = 512
+    _ = readAll(bytes, whitespace)
+
+    // A message log's recipients cell: every entry lies inside the cell, trimmed and never empty.
+    bytes.withUnsafeBufferPointer { cell in
+        RecipientList.forEach(cell) { entry in
+            precondition(!entry.isEmpty, "an empty recipient")
+            precondition(entry.first != 0x20 && entry.last != 0x20, "an untrimmed recipient")
+            if let base = entry.baseAddress, let start = cell.baseAddress {
+                precondition(base >= start && base + entry.count <= start + cell.count, "a recipient outside its cell")
+            }
+        }
+    }
 
     var people = PeopleImportOptions()
     people.allowUnknownManagers = bytes.count % 2 == 0
