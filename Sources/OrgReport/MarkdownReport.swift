@@ -148,8 +148,8 @@ public enum MarkdownReport {
             ]
         }
         lines += [
-            "| Name | Title | Tier | Department | E-I | Business departments reached | Expected | Missing |",
-            "|---|---|---|---|---:|---|---:|---|",
+            "| Name | Title | Tier | Department | E-I | Constraint | Effective size | Business departments reached | Expected | Missing |",
+            "|---|---|---|---|---:|---:|---:|---|---:|---|",
         ]
         for l in listed {
             let reached = l.hasLinkData
@@ -157,7 +157,8 @@ public enum MarkdownReport {
                 : "unknown"
             let cells = [
                 esc(l.person.name), esc(l.title ?? ""), l.tier.label, esc(l.department),
-                l.hasLinkData ? ReportFormat.ei(l.eiIndex) : "n/a", reached,
+                l.hasLinkData ? ReportFormat.ei(l.eiIndex) : "n/a",
+                ReportFormat.brokerage(l.brokerage?.constraint), ReportFormat.brokerage(l.brokerage?.effectiveSize), reached,
                 l.expectedDepartmentCount == 0 ? "none" : "\(l.expectedDepartmentCount)",
                 l.missingDepartments.map(esc).joined(separator: ", "),
             ]
@@ -218,7 +219,8 @@ public enum MarkdownReport {
             "- **Tiers.** Technology leader: a technology-leader title (CTO, CIO, VP Engineering, chief architect...) with no such title above; without one, the senior leaders at the top of engineering. Senior engineering leader: a director, head-of or senior-manager title, or someone who manages managers. Engineering manager: has direct reports. Everyone else in engineering is an individual contributor." + (reportingLines ? "" : " **This org chart has no reporting lines** (its file had no manager column): tiers come from titles alone, and a manager title makes an engineering manager."),
             "- **E-I index.** Krackhardt and Stern's (E − I) / (E + I) on link weights, where E is the weight of a leader's links to people outside engineering and I the weight of their links inside engineering (their own department and other engineering departments). It runs from −1 (every link stays in engineering) to +1 (every link reaches the business).",
             "- **Expectations.** A technology leader should reach every core business department (at least \(p.minimumDepartmentSize) people\(p.coreBusinessDepartments == nil ? "" : ", or as listed in the policy")); a senior engineering leader at least \(p.seniorLeaderMinimumBusinessDepartments); an engineering manager none: by the engineering vs technology leadership distinction, managers work inside their team.",
-            "- **Thresholds.** `low-external-ratio` fires below an E-I of \(ReportFormat.ei(p.technologyLeaderMinimumEI)) for technology leaders and \(ReportFormat.ei(p.seniorLeaderMinimumEI)) for senior leaders; `boundary-spanner` notes managers at or above \(ReportFormat.ei(p.boundarySpannerMinimumEI)) who reach at least \(p.boundarySpannerMinimumBusinessDepartments) business departments. A dotted-line reporting line counts as a link of weight \(ReportFormat.weight(p.dottedLineWeight)).",
+            "- **Thresholds.** `low-external-ratio` fires below an E-I of \(ReportFormat.ei(p.technologyLeaderMinimumEI)) for technology leaders and \(ReportFormat.ei(p.seniorLeaderMinimumEI)) for senior leaders; `boundary-spanner` notes managers who reach at least \(p.boundarySpannerMinimumBusinessDepartments) business departments with at least \(ReportFormat.percent(p.boundarySpannerMinimumShare)) of their link weight business-facing (or an E-I of \(ReportFormat.ei(p.boundarySpannerMinimumEI)) or more). A dotted-line reporting line counts as a link of weight \(ReportFormat.weight(p.dottedLineWeight)).",
+            "- **Brokerage.** Burt's constraint (from 1/n for a leader whose n contacts do not know each other, to 1 when they all do or there is one) and effective size (contacts, less how much they are tied to each other), on the imported ties summed per pair, as networkx defines them: low constraint and a high effective size mark a broker between groups.",
             "- **Bridges.** Only engineering leaders' links make a business department bridged; individual contributors' links are shown but do not count. Leaders and departments with no imported link are unknown, not isolated.",
             "",
         ]

@@ -1,3 +1,4 @@
+import Foundation
 import OrgAnalysis
 
 /// Number formats shared by every report, so the Markdown, text and CSV outputs agree.
@@ -14,6 +15,12 @@ enum ReportFormat {
     }
 
     static func weight(_ value: Double) -> String { EvidenceValue.format(value) }
+
+    /// Burt's constraint and effective size, two decimals: "0.63", "2.38"; "n/a" without ties.
+    static func brokerage(_ value: Double?) -> String {
+        guard let value else { return "n/a" }
+        return String(format: "%.2f", value)
+    }
 
     /// "1,234".
     static func count(_ value: Int) -> String {

@@ -106,22 +106,38 @@ struct RuleTests {
     }
 
     @Test func boundarySpannerForAManagerWhoReachesTheBusiness() throws {
-        // Lena: E 3 + 3 = 6; I: Sam 2 + Ada 2 + Priya 2 = 6, so E-I = 0, the threshold.
-        let analysis = Acme.analyze(ties: Acme.healthy(removing: [], adding: [("E3", "E11", 3), ("E3", "E21", 3)]))
+        // Lena: E 1 + 1 + 1 = 3 into Sales, Marketing and Finance; I: Sam 2 + Ada 2 + Priya 2 = 6. A third of her
+        // weight is business-facing, though most stays with her team (E-I −0.33): the strength the rule is for.
+        let reaching = [("E3", "E11", 1.0), ("E3", "E21", 1.0), ("E3", "E31", 1.0)]
+        let analysis = Acme.analyze(ties: Acme.healthy(removing: [], adding: reaching))
         let finding = try #require(analysis.findings(.boundarySpanner).first)
         #expect(finding.subject.name == "Lena Park")
         #expect(finding.severity == .info)
-        #expect(finding.evidence["business_departments_reached"] == .list(["Marketing", "Sales"]))
+        #expect(finding.evidence["business_departments_reached"] == .list(["Finance", "Marketing", "Sales"]))
+        #expect(finding.evidence["business_share"] == .number(0.333))
+        #expect(finding.evidence["constraint"] != nil && finding.evidence["effective_size"] != nil)
+        #expect(finding.message.contains("reach 3 business departments, 33% of their link weight (E-I -0.33)"))
         #expect(finding.recommendation.hasPrefix("Priya Raman could give Lena Park"))
-        let oneDepartment = Acme.analyze(ties: Acme.healthy(removing: [], adding: [("E3", "E11", 4)]))
-        #expect(oneDepartment.findings(.boundarySpanner).isEmpty)
+        // Two departments are not enough, nor three with a fifth of the weight.
+        let two = Acme.analyze(ties: Acme.healthy(removing: [], adding: Array(reaching.prefix(2))))
+        #expect(two.findings(.boundarySpanner).isEmpty)
+        let little = Acme.analyze(ties: Acme.healthy(removing: [], adding: reaching.map { ($0.0, $0.1, 0.5) }))
+        #expect(little.findings(.boundarySpanner).isEmpty)
+        // The earlier form of the rule stays as an alternative: two departments at E-I 0 with the old thresholds.
+        var policy = Policy.default
+        policy.boundarySpannerMinimumBusinessDepartments = 2
+        policy.boundarySpannerMinimumShare = 1
+        let balanced = Acme.analyze(ties: Acme.healthy(removing: [], adding: [("E3", "E11", 3), ("E3", "E21", 3)]), policy: policy)
+        #expect(balanced.findings(.boundarySpanner).map(\.subject.name) == ["Lena Park"])
     }
 
     @Test func findingsAreSortedBySeverityThenRuleThenSubject() {
         let ties = Acme.healthy(
             removing: [("E1", "E10"), ("E1", "E20"), ("E1", "E30"), ("E2", "E31")],
             adding: [("E3", "E11", 3), ("E3", "E21", 3), ("E4", "E31", 1)])
-        let findings = Acme.analyze(ties: ties).findings
+        var policy = Policy.default
+        policy.boundarySpannerMinimumBusinessDepartments = 2
+        let findings = Acme.analyze(ties: ties, policy: policy).findings
         #expect(findings.map(\.rule.rawValue) == [
             "tech-leader-isolated", "department-unbridged",
             "missing-partner-department", "missing-partner-department", "missing-partner-department",

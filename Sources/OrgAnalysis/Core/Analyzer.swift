@@ -13,10 +13,12 @@ public enum Analyzer {
         let leaderIndices = classifications.indices.filter { classifications[$0]?.tier.isLeader == true }
         let edges = EdgeSource(ties: ties, organization: org, dottedLineWeight: policy.dottedLineWeight)
         let scan = TieScan(edges: edges, leaders: leaderIndices, isEngineering: isEngineering, departments: departments)
+        let brokerage = TieGraph(ties: ties, people: org.people.count).brokerage(of: leaderIndices)
 
         let leaders = leaderIndices.indices.map { slot in
             metrics(slot: slot, person: leaderIndices[slot], org: org, policy: policy,
-                    classification: classifications[leaderIndices[slot]]!, departments: departments, scan: scan)
+                    classification: classifications[leaderIndices[slot]]!, departments: departments, scan: scan,
+                    brokerage: brokerage[slot])
         }.sorted { $0.tier != $1.tier ? $0.tier > $1.tier : ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id) }
 
         let summaries = departmentSummaries(org: org, departments: departments, leaders: leaders, scan: scan)
@@ -43,7 +45,7 @@ public enum Analyzer {
 
     private static func metrics(
         slot: Int, person i: Int, org: Organization, policy: Policy, classification: PersonClassification,
-        departments: DepartmentIndex, scan: TieScan
+        departments: DepartmentIndex, scan: TieScan, brokerage: Brokerage?
     ) -> LeaderMetrics {
         let person = org.people[i]
         let own = departments.ofPerson[i]
@@ -100,7 +102,7 @@ public enum Analyzer {
             ownDepartment: scan.own[slot], otherEngineering: scan.otherEngineering[slot],
             businessFacing: scan.business[slot], businessDepartmentsReached: reachedList,
             expectedDepartmentCount: expectedCount, expectedDepartments: expected.map { departments.names[$0] },
-            missingDepartments: missing.map { departments.names[$0] }, coverage: coverage)
+            missingDepartments: missing.map { departments.names[$0] }, coverage: coverage, brokerage: brokerage)
     }
 
     private static func departmentSummaries(

@@ -158,14 +158,22 @@ struct FindingRules {
     }
 
     private func boundarySpannerDraft(_ leader: LeaderMetrics) -> Draft? {
-        guard leader.tier == .engineeringManager, let ei = leader.eiIndex, ei >= policy.boundarySpannerMinimumEI,
+        let total = leader.businessFacing.weight + leader.ownDepartment.weight + leader.otherEngineering.weight
+        guard leader.tier == .engineeringManager, let ei = leader.eiIndex, total > 0,
               leader.businessDepartmentsReached.count >= policy.boundarySpannerMinimumBusinessDepartments
         else { return nil }
+        let share = leader.businessFacing.weight / total
+        guard share >= policy.boundarySpannerMinimumShare || ei >= policy.boundarySpannerMinimumEI else { return nil }
         var evidence = Evidence()
         evidence.add("tier", leader.tier.rawValue)
         evidence.add("ei_index", ei)
+        evidence.add("business_share", share)
         evidence.add("business_departments_reached", leader.businessDepartmentsReached.map(\.department))
         evidence.add("business_facing_weight", leader.businessFacing.weight)
+        if let brokerage = leader.brokerage {
+            evidence.add("constraint", brokerage.constraint)
+            evidence.add("effective_size", brokerage.effectiveSize)
+        }
         let name = leader.person.name
         let recommendation: String
         if let m = organization.managerIndex[leader.personIndex] {
@@ -175,7 +183,7 @@ struct FindingRules {
         }
         return Draft(
             rule: .boundarySpanner, severity: .info, subject: leader.person, evidence: evidence,
-            message: "\(name) is an engineering manager whose links already reach \(leader.businessDepartmentsReached.count) business departments (E-I \(EvidenceValue.formatIndex(ei))): by the engineering vs technology leadership distinction, a strength expected of technology leaders, not of managers.",
+            message: "\(name) is an engineering manager whose links already reach \(leader.businessDepartmentsReached.count) business departments, \(Int((share * 100).rounded()))% of their link weight (E-I \(EvidenceValue.formatIndex(ei))): by the engineering vs technology leadership distinction, a strength expected of technology leaders, not of managers.",
             department: nil, recommendation: .text(recommendation), rank: FindingRank(tier: leader.tier, eiIndex: ei))
     }
 

@@ -32,11 +32,13 @@ public struct LeaderMetrics: Sendable, Codable, Equatable {
     public var missingDepartments: [String]
     /// Share of the expectation met, 0...1; nil when nothing is expected.
     public var coverage: Double?
+    /// Burt's constraint and effective size on the imported ties; nil without any.
+    public var brokerage: Brokerage?
 
     enum CodingKeys: String, CodingKey {
         case person, title, department, tier, tierReason, hasLinkData, ownDepartment, otherEngineering
         case businessFacing, eiIndex, eiIndexByCount, businessDepartmentsReached, expectedDepartmentCount
-        case expectedDepartments, missingDepartments, coverage
+        case expectedDepartments, missingDepartments, coverage, brokerage
     }
 
     public init(from decoder: any Decoder) throws {
@@ -58,6 +60,7 @@ public struct LeaderMetrics: Sendable, Codable, Equatable {
         expectedDepartments = try c.decode([String].self, forKey: .expectedDepartments)
         missingDepartments = try c.decode([String].self, forKey: .missingDepartments)
         coverage = try c.decodeIfPresent(Double.self, forKey: .coverage)
+        brokerage = try c.decodeIfPresent(Brokerage.self, forKey: .brokerage)
     }
 
     /// Absent values are written as null so every leader has the same keys.
@@ -79,14 +82,16 @@ public struct LeaderMetrics: Sendable, Codable, Equatable {
         try c.encode(expectedDepartments, forKey: .expectedDepartments)
         try c.encode(missingDepartments, forKey: .missingDepartments)
         try c.encode(coverage, forKey: .coverage)
+        try c.encode(brokerage, forKey: .brokerage)
     }
 
     init(
         person: Subject, personIndex: Int, title: String?, department: String, tier: Tier, tierReason: String,
         hasLinkData: Bool, ownDepartment: TieTally, otherEngineering: TieTally, businessFacing: TieTally,
         businessDepartmentsReached: [DepartmentWeight], expectedDepartmentCount: Int,
-        expectedDepartments: [String], missingDepartments: [String], coverage: Double?
+        expectedDepartments: [String], missingDepartments: [String], coverage: Double?, brokerage: Brokerage? = nil
     ) {
+        self.brokerage = brokerage
         self.person = person
         self.personIndex = personIndex
         self.title = title

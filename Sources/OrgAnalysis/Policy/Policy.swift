@@ -30,10 +30,12 @@ public struct Policy: Codable, Sendable, Equatable {
     public var technologyLeaderMinimumEI: Double
     /// `low-external-ratio` fires when a senior engineering leader's E-I index is below this.
     public var seniorLeaderMinimumEI: Double
-    /// An engineering manager at or above this E-I index ...
-    public var boundarySpannerMinimumEI: Double
-    /// ... who reaches at least this many business departments is reported as a `boundary-spanner`.
+    /// An engineering manager who reaches at least this many business departments ...
     public var boundarySpannerMinimumBusinessDepartments: Int
+    /// ... with at least this share of their link weight business-facing is reported as a `boundary-spanner` ...
+    public var boundarySpannerMinimumShare: Double
+    /// ... as is one at or above this E-I index (the rule's earlier form, kept as an alternative).
+    public var boundarySpannerMinimumEI: Double
 
     /// The weight of the tie a dotted-line reporting relationship adds.
     public var dottedLineWeight: Double
@@ -54,7 +56,8 @@ public struct Policy: Codable, Sendable, Equatable {
         technologyLeaderMinimumEI: Double = -0.2,
         seniorLeaderMinimumEI: Double = -0.5,
         boundarySpannerMinimumEI: Double = 0,
-        boundarySpannerMinimumBusinessDepartments: Int = 2,
+        boundarySpannerMinimumBusinessDepartments: Int = 3,
+        boundarySpannerMinimumShare: Double = 0.25,
         dottedLineWeight: Double = 1
     ) {
         self.engineeringDepartmentPatterns = engineeringDepartmentPatterns
@@ -71,6 +74,7 @@ public struct Policy: Codable, Sendable, Equatable {
         self.seniorLeaderMinimumEI = seniorLeaderMinimumEI
         self.boundarySpannerMinimumEI = boundarySpannerMinimumEI
         self.boundarySpannerMinimumBusinessDepartments = boundarySpannerMinimumBusinessDepartments
+        self.boundarySpannerMinimumShare = boundarySpannerMinimumShare
         self.dottedLineWeight = dottedLineWeight
     }
 
@@ -89,6 +93,7 @@ public struct Policy: Codable, Sendable, Equatable {
         case seniorLeaderMinimumEI = "senior_leader_minimum_ei"
         case boundarySpannerMinimumEI = "boundary_spanner_minimum_ei"
         case boundarySpannerMinimumBusinessDepartments = "boundary_spanner_minimum_business_departments"
+        case boundarySpannerMinimumShare = "boundary_spanner_minimum_share"
         case dottedLineWeight = "dotted_line_weight"
     }
 
@@ -109,6 +114,7 @@ public struct Policy: Codable, Sendable, Equatable {
         seniorLeaderMinimumEI = try c.decodeIfPresent(Double.self, forKey: .seniorLeaderMinimumEI) ?? d.seniorLeaderMinimumEI
         boundarySpannerMinimumEI = try c.decodeIfPresent(Double.self, forKey: .boundarySpannerMinimumEI) ?? d.boundarySpannerMinimumEI
         boundarySpannerMinimumBusinessDepartments = try c.decodeIfPresent(Int.self, forKey: .boundarySpannerMinimumBusinessDepartments) ?? d.boundarySpannerMinimumBusinessDepartments
+        boundarySpannerMinimumShare = try c.decodeIfPresent(Double.self, forKey: .boundarySpannerMinimumShare) ?? d.boundarySpannerMinimumShare
         dottedLineWeight = try c.decodeIfPresent(Double.self, forKey: .dottedLineWeight) ?? d.dottedLineWeight
     }
 

@@ -101,9 +101,11 @@ public enum PolicyFile {
             technology_leader_minimum_ei: \(number(p.technologyLeaderMinimumEI))
             senior_leader_minimum_ei: \(number(p.seniorLeaderMinimumEI))
 
-            # --- boundary-spanner: an engineering manager at or above this E-I who reaches this many business departments.
-            boundary_spanner_minimum_ei: \(number(p.boundarySpannerMinimumEI))
+            # --- boundary-spanner: an engineering manager who reaches this many business departments, with at least this
+            # share of their link weight business-facing (or, as an alternative, an E-I index at least this).
             boundary_spanner_minimum_business_departments: \(p.boundarySpannerMinimumBusinessDepartments)
+            boundary_spanner_minimum_share: \(number(p.boundarySpannerMinimumShare))
+            boundary_spanner_minimum_ei: \(number(p.boundarySpannerMinimumEI))
 
             # --- The weight of the tie a dotted-line manager adds.
             dotted_line_weight: \(number(p.dottedLineWeight))
