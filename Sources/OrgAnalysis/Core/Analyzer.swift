@@ -6,44 +6,69 @@ public enum Analyzer {
     ///
     /// - Parameter ties: imported collaboration summed per pair of people; dotted lines are added here.
     public static func analyze(organization org: Organization, ties: [Tie], policy: Policy = .default) -> Analysis {
-        let order = TierClassifier.parentsFirst(org)
-        let departments = DepartmentIndex(organization: org, policy: policy, parentsFirst: order)
-        let (isEngineering, classifications) = TierClassifier(organization: org, policy: policy)
-            .classify(departments: departments, parentsFirst: order)
-        let leaderIndices = classifications.indices.filter { classifications[$0]?.tier.isLeader == true }
+        let frame = Frame(organization: org, policy: policy)
         let edges = EdgeSource(ties: ties, organization: org, dottedLineWeight: policy.dottedLineWeight)
-        let scan = TieScan(edges: edges, leaders: leaderIndices, isEngineering: isEngineering, departments: departments)
-        let brokerage = TieGraph(ties: ties, people: org.people.count).brokerage(of: leaderIndices)
-
-        let leaders = leaderIndices.indices.map { slot in
-            metrics(slot: slot, person: leaderIndices[slot], org: org, policy: policy,
-                    classification: classifications[leaderIndices[slot]]!, departments: departments, scan: scan,
-                    brokerage: brokerage[slot])
-        }.sorted { $0.tier != $1.tier ? $0.tier > $1.tier : ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id) }
-
-        let summaries = departmentSummaries(org: org, departments: departments, leaders: leaders, scan: scan)
-        let rules = FindingRules(
-            organization: org, policy: policy, departments: departments, summaries: summaries, leaders: leaders,
-            classifications: classifications, edges: edges, scan: scan)
-        let links = scan.departmentPairs.map { key, tally in
-            let (x, y) = (departments.names[key / departments.count], departments.names[key % departments.count])
-            return DepartmentLink(a: min(x, y), b: max(x, y), weight: tally.weight, count: tally.count)
-        }.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.a, $0.b) < ($1.a, $1.b) }
-
-        return Analysis(
-            organization: org, policy: policy, classifications: classifications,
-            departments: summaries.sorted(by: departmentOrder), leaders: leaders,
-            findings: rules.findings().sorted(by: Finding.reportOrder), unknown: rules.unknown(),
-            departmentLinks: links, importedTieCount: ties.count, dottedLineTieCount: edges.dottedLines.count)
+        let scan = TieScan(edges: edges, leaders: frame.leaderIndices, isEngineering: frame.isEngineering, departments: frame.departments)
+        let brokerage = TieGraph(ties: ties, people: org.people.count).brokerage(of: frame.leaderIndices)
+        return frame.derive(scan: scan, edges: edges, importedTieCount: ties.count, brokerage: brokerage, recommendations: true)
     }
 
-    private static func departmentOrder(_ a: DepartmentSummary, _ b: DepartmentSummary) -> Bool {
+    /// What an analysis knows before it reads a tie: departments, who is in engineering, tiers, leaders. A plan
+    /// builds it once and derives findings from many scans.
+    struct Frame {
+        let organization: Organization
+        let policy: Policy
+        let departments: DepartmentIndex
+        let isEngineering: [Bool]
+        let classifications: [PersonClassification?]
+        let leaderIndices: [Int]
+
+        init(organization org: Organization, policy: Policy) {
+            organization = org
+            self.policy = policy
+            let order = TierClassifier.parentsFirst(org)
+            departments = DepartmentIndex(organization: org, policy: policy, parentsFirst: order)
+            let (isEngineering, classifications) = TierClassifier(organization: org, policy: policy)
+                .classify(departments: departments, parentsFirst: order)
+            self.isEngineering = isEngineering
+            self.classifications = classifications
+            leaderIndices = classifications.indices.filter { classifications[$0]?.tier.isLeader == true }
+        }
+
+        /// Metrics, departments and findings from a scan of the ties. Without `recommendations`, findings carry no
+        /// warm path (the costly part, which no finding's key depends on).
+        func derive(scan: TieScan, edges: EdgeSource, importedTieCount: Int, brokerage: [Brokerage?], recommendations: Bool) -> Analysis {
+            let org = organization
+            let leaders = leaderIndices.indices.map { slot in
+                Analyzer.metrics(slot: slot, person: leaderIndices[slot], org: org, policy: policy,
+                                 classification: classifications[leaderIndices[slot]]!, departments: departments, scan: scan,
+                                 brokerage: brokerage[slot])
+            }.sorted { $0.tier != $1.tier ? $0.tier > $1.tier : ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id) }
+
+            let summaries = Analyzer.departmentSummaries(org: org, departments: departments, leaders: leaders, scan: scan)
+            let rules = FindingRules(
+                organization: org, policy: policy, departments: departments, summaries: summaries, leaders: leaders,
+                classifications: classifications, edges: edges, scan: scan)
+            let links = scan.departmentPairs.map { key, tally in
+                let (x, y) = (departments.names[key / departments.count], departments.names[key % departments.count])
+                return DepartmentLink(a: min(x, y), b: max(x, y), weight: tally.weight, count: tally.count)
+            }.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.a, $0.b) < ($1.a, $1.b) }
+
+            return Analysis(
+                organization: org, policy: policy, classifications: classifications,
+                departments: summaries.sorted(by: Analyzer.departmentOrder), leaders: leaders,
+                findings: rules.findings(warmPaths: recommendations).sorted(by: Finding.reportOrder), unknown: rules.unknown(),
+                departmentLinks: links, importedTieCount: importedTieCount, dottedLineTieCount: edges.dottedLines.count)
+        }
+    }
+
+    static func departmentOrder(_ a: DepartmentSummary, _ b: DepartmentSummary) -> Bool {
         if a.side != b.side { return a.side == .engineering }
         if a.people != b.people { return a.people > b.people }
         return a.name < b.name
     }
 
-    private static func metrics(
+    static func metrics(
         slot: Int, person i: Int, org: Organization, policy: Policy, classification: PersonClassification,
         departments: DepartmentIndex, scan: TieScan, brokerage: Brokerage?
     ) -> LeaderMetrics {
@@ -105,7 +130,7 @@ public enum Analyzer {
             missingDepartments: missing.map { departments.names[$0] }, coverage: coverage, brokerage: brokerage)
     }
 
-    private static func departmentSummaries(
+    static func departmentSummaries(
         org: Organization, departments: DepartmentIndex, leaders: [LeaderMetrics], scan: TieScan
     ) -> [DepartmentSummary] {
         var reach = [[LeaderReach]](repeating: [], count: departments.count)

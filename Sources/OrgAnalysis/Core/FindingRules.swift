@@ -32,7 +32,8 @@ struct FindingRules {
         case text(String)
     }
 
-    func findings() -> [Finding] {
+    /// Every finding; `warmPaths` false leaves the go-between out of recommendations (a plan's trial analyses).
+    func findings(warmPaths: Bool = true) -> [Finding] {
         var drafts: [Draft] = []
         drafts += personDrafts()
         drafts += departmentDrafts()
@@ -44,7 +45,7 @@ struct FindingRules {
                 requests[leader, default: []].insert(department)
             }
         }
-        let paths = WarmPathFinder.find(
+        let paths = !warmPaths ? [:] : WarmPathFinder.find(
             requests: requests, edges: edges, departmentOf: departments.ofPerson,
             names: organization.people.map(\.name))
         return drafts.map { draft in

@@ -27,25 +27,34 @@ struct TieScan {
         departmentHasImportedTie = Array(repeating: false, count: departments.count)
         engineeringWeightInto = Array(repeating: 0, count: departments.count)
 
-        let dept = departments.ofPerson
-        let d = departments.count
-        edges.forEach { a, b, weight, count, imported in
-            let da = dept[a], db = dept[b]
-            if imported {
-                personHasImportedTie[a] = true
-                personHasImportedTie[b] = true
-                departmentHasImportedTie[da] = true
-                departmentHasImportedTie[db] = true
-            }
-            if da != db {
-                departmentPairs[min(da, db) * d + max(da, db), default: TieTally()].add(weight: weight, count: count)
-            }
-            let engA = isEngineering[a], engB = isEngineering[b]
-            if engA && !engB { engineeringWeightInto[db] += weight }
-            if engB && !engA { engineeringWeightInto[da] += weight }
-            if slot[a] >= 0 { addToLeader(slot[a], otherDepartment: db, sameDepartment: da == db, otherIsEngineering: engB, weight, count) }
-            if slot[b] >= 0 { addToLeader(slot[b], otherDepartment: da, sameDepartment: da == db, otherIsEngineering: engA, weight, count) }
+        departmentOf = departments.ofPerson
+        departmentCount = departments.count
+        self.isEngineering = isEngineering
+        edges.forEach { a, b, weight, count, imported in add(a, b, weight: weight, count: count, imported: imported) }
+    }
+
+    private let departmentOf: [Int]
+    private let departmentCount: Int
+    private let isEngineering: [Bool]
+
+    /// Counts one edge: what the scan does for each tie and dotted line, and what a plan does for an assumed tie.
+    mutating func add(_ a: Int, _ b: Int, weight: Double, count: Int, imported: Bool) {
+        let dept = departmentOf, d = departmentCount, slot = leaderSlot
+        let da = dept[a], db = dept[b]
+        if imported {
+            personHasImportedTie[a] = true
+            personHasImportedTie[b] = true
+            departmentHasImportedTie[da] = true
+            departmentHasImportedTie[db] = true
         }
+        if da != db {
+            departmentPairs[min(da, db) * d + max(da, db), default: TieTally()].add(weight: weight, count: count)
+        }
+        let engA = isEngineering[a], engB = isEngineering[b]
+        if engA && !engB { engineeringWeightInto[db] += weight }
+        if engB && !engA { engineeringWeightInto[da] += weight }
+        if slot[a] >= 0 { addToLeader(slot[a], otherDepartment: db, sameDepartment: da == db, otherIsEngineering: engB, weight, count) }
+        if slot[b] >= 0 { addToLeader(slot[b], otherDepartment: da, sameDepartment: da == db, otherIsEngineering: engA, weight, count) }
     }
 
     private mutating func addToLeader(

@@ -40,6 +40,10 @@ public struct Policy: Codable, Sendable, Equatable {
     /// The weight of the tie a dotted-line reporting relationship adds.
     public var dottedLineWeight: Double
 
+    /// The weight `orgmap plan` assumes an introduction's new tie has: 6, a meeting a fortnight over a quarter
+    /// (calendars weigh a two-person meeting 1).
+    public var planAssumedWeight: Double
+
     public static let `default` = Policy()
 
     public init(
@@ -58,8 +62,10 @@ public struct Policy: Codable, Sendable, Equatable {
         boundarySpannerMinimumEI: Double = 0,
         boundarySpannerMinimumBusinessDepartments: Int = 3,
         boundarySpannerMinimumShare: Double = 0.25,
-        dottedLineWeight: Double = 1
+        dottedLineWeight: Double = 1,
+        planAssumedWeight: Double = 6
     ) {
+        self.planAssumedWeight = planAssumedWeight
         self.engineeringDepartmentPatterns = engineeringDepartmentPatterns
         self.businessDepartmentPatterns = businessDepartmentPatterns
         self.engineeringDepartments = engineeringDepartments
@@ -95,6 +101,7 @@ public struct Policy: Codable, Sendable, Equatable {
         case boundarySpannerMinimumBusinessDepartments = "boundary_spanner_minimum_business_departments"
         case boundarySpannerMinimumShare = "boundary_spanner_minimum_share"
         case dottedLineWeight = "dotted_line_weight"
+        case planAssumedWeight = "plan_assumed_weight"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -116,6 +123,7 @@ public struct Policy: Codable, Sendable, Equatable {
         boundarySpannerMinimumBusinessDepartments = try c.decodeIfPresent(Int.self, forKey: .boundarySpannerMinimumBusinessDepartments) ?? d.boundarySpannerMinimumBusinessDepartments
         boundarySpannerMinimumShare = try c.decodeIfPresent(Double.self, forKey: .boundarySpannerMinimumShare) ?? d.boundarySpannerMinimumShare
         dottedLineWeight = try c.decodeIfPresent(Double.self, forKey: .dottedLineWeight) ?? d.dottedLineWeight
+        planAssumedWeight = try c.decodeIfPresent(Double.self, forKey: .planAssumedWeight) ?? d.planAssumedWeight
     }
 
     /// The E-I threshold `low-external-ratio` applies to a tier; nil when the tier is not checked.

@@ -110,6 +110,9 @@ public enum PolicyFile {
             # --- The weight of the tie a dotted-line manager adds.
             dotted_line_weight: \(number(p.dottedLineWeight))
 
+            # --- orgmap plan: the weight each introduction's new tie is assumed to have (6: a meeting a fortnight for a quarter).
+            plan_assumed_weight: \(number(p.planAssumedWeight))
+
             """
     }
 }

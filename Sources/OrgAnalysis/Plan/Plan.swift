@@ -1,0 +1,58 @@
+import OrgModel
+
+/// The fewest introductions that close the most findings: each one an engineering leader meeting someone in a
+/// business department, verified by re-running the analysis with the assumed tie.
+public struct Plan: Sendable {
+    /// Someone to meet, as the plan names them.
+    public struct Person: Sendable, Codable, Equatable {
+        public var id: String
+        public var name: String
+        public var department: String
+        public var title: String?
+    }
+
+    /// One introduction and what it closes.
+    public struct Introduction: Sendable {
+        public var leader: Subject
+        public var leaderTier: Tier
+        public var meet: Person
+        /// Someone already tied to both the leader and the department, who can make the introduction.
+        public var warmPath: Subject?
+        /// The weight the new tie is assumed to have.
+        public var assumedWeight: Double
+        /// The findings (as the report raised them) that this introduction closes, in report order.
+        public var closes: [Finding]
+    }
+
+    /// A finding the plan leaves open, and why.
+    public struct Remaining: Sendable {
+        public var finding: Finding
+        public var why: String
+    }
+
+    public var assumedWeight: Double
+    /// The report's findings that are gaps (strengths such as `boundary-spanner` are not closed).
+    public var gapsBefore: Int
+    public var introductions: [Introduction]
+    public var remaining: [Remaining]
+    /// Leaders and departments without link data: they need data, not meetings.
+    public var unknown: [UnknownSubject]
+
+    public var closesTotal: Int { introductions.reduce(0) { $0 + $1.closes.count } }
+}
+
+/// What `orgmap plan` is asked.
+public struct PlanOptions: Sendable {
+    /// At most this many introductions.
+    public var maxIntroductions = 10
+    /// Only introductions for this leader (an org chart id).
+    public var leader: String?
+    /// The weight of each assumed tie; nil for the policy's `plan_assumed_weight`.
+    public var assumedWeight: Double?
+
+    public init(maxIntroductions: Int = 10, leader: String? = nil, assumedWeight: Double? = nil) {
+        self.maxIntroductions = maxIntroductions
+        self.leader = leader
+        self.assumedWeight = assumedWeight
+    }
+}
