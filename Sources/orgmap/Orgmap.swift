@@ -33,7 +33,7 @@ struct Orgmap: ParsableCommand {
             report --fail-on, 64 usage error.
             """,
         version: version,
-        subcommands: [DemoCommand.self, Import.self, Report.self, Diff.self, Leaders.self, Departments.self, Links.self, Org.self, Snapshots.self, Imports.self, PolicyCommand.self, Generate.self]
+        subcommands: [DemoCommand.self, Import.self, Report.self, PlanCommand.self, Diff.self, Leaders.self, Departments.self, Links.self, Org.self, Snapshots.self, Imports.self, PolicyCommand.self, Generate.self]
     )
 
     /// Parses and runs the command, as ArgumentParser's own `main` does, but first answers a mistyped command

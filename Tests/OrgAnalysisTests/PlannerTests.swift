@@ -25,9 +25,10 @@ struct PlannerTests {
     /// Checks the plan's claim: the findings before, less the findings after its ties, are exactly those it lists.
     static func expectHonest(_ plan: Plan, organization org: Organization, ties: [Tie], policy: Policy = .default) {
         let before = Set(Analyzer.analyze(organization: org, ties: ties, policy: policy).findings.filter { !$0.rule.isStrength }.map(\.key))
-        let closed = before.subtracting(keysAfter(plan, organization: org, ties: ties, policy: policy))
-        #expect(closed == Set(plan.introductions.flatMap { $0.closes.map(\.key) }))
-        #expect(plan.closesTotal + plan.remaining.count == plan.gapsBefore)
+        let after = keysAfter(plan, organization: org, ties: ties, policy: policy)
+        #expect(before.subtracting(after) == Set(plan.introductions.flatMap { $0.closes.map(\.key) }))
+        #expect(after.subtracting(before) == Set(plan.remaining.filter(\.opened).map(\.finding.key)))
+        #expect(plan.closesTotal + plan.remaining.count == plan.gapsBefore + plan.opensTotal)
     }
 
     @Test func oneIntroductionClosesSeveralFindings() throws {

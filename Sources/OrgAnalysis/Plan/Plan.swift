@@ -9,6 +9,15 @@ public struct Plan: Sendable {
         public var name: String
         public var department: String
         public var title: String?
+
+        /// A missing title is written as null, so every introduction has the same keys.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(department, forKey: .department)
+            try c.encode(title, forKey: .title)
+        }
     }
 
     /// One introduction and what it closes.
@@ -22,12 +31,21 @@ public struct Plan: Sendable {
         public var assumedWeight: Double
         /// The findings (as the report raised them) that this introduction closes, in report order.
         public var closes: [Finding]
+        /// Findings the report did not raise that appear with this introduction (a department that gains its
+        /// first bridge is a single bridge; a senior leader's suggested department changes with their department's
+        /// ties); a later introduction may close them again.
+        public var opens: [Finding] = []
+        /// Findings an earlier introduction of the plan opened, that this one closes again (not counted in
+        /// ``Plan/closesTotal``: they were not in the report).
+        public var closesOpened: [Finding] = []
     }
 
-    /// A finding the plan leaves open, and why.
+    /// A finding the plan leaves open (or opens), and why.
     public struct Remaining: Sendable {
         public var finding: Finding
         public var why: String
+        /// True for a finding the plan's introductions opened, false for one of the report's.
+        public var opened = false
     }
 
     public var assumedWeight: Double
@@ -39,6 +57,8 @@ public struct Plan: Sendable {
     public var unknown: [UnknownSubject]
 
     public var closesTotal: Int { introductions.reduce(0) { $0 + $1.closes.count } }
+    /// Findings the introductions open that stay open once every one is in (listed in ``remaining``).
+    public var opensTotal: Int { remaining.lazy.filter { $0.opened }.count }
 }
 
 /// What `orgmap plan` is asked.

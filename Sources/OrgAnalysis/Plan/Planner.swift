@@ -3,10 +3,12 @@ import OrgModel
 /// Chooses introductions greedily: each round tries every candidate (an engineering leader meeting the head of a
 /// business department, or the warm path's contact there) by re-running the analysis's metrics and rules with
 /// the assumed tie added, and keeps the one that closes the most findings, weighted by severity (high 8,
-/// medium 4, low 2); ties go to a candidate with a warm path, then to leaders and people with fewer
+/// medium 4, low 2), less those it opens (a senior leader's suggested department can change when their
+/// department's ties change); ties go to a candidate with a warm path, then to leaders and people with fewer
 /// introductions so far, then by name. The picked tie stays for the next round. A finding is credited to the
-/// introduction after which it last disappeared, and only if it is still closed once every introduction is in:
-/// importing the plan's ties closes exactly the findings it lists.
+/// introduction after which it last disappeared, and only if it is still closed once every introduction is in
+/// (and an opened one to the introduction after which it last appeared): importing the plan's ties closes
+/// exactly the findings it lists, and opens exactly those it says it opens.
 public enum Planner {
     public static func plan(organization org: Organization, ties: [Tie], policy: Policy = .default, options: PlanOptions = PlanOptions()) -> Plan {
         let weight = options.assumedWeight ?? policy.planAssumedWeight
@@ -20,34 +22,56 @@ public enum Planner {
 
         let candidates = Candidates(base: base, frame: frame, edges: edges, leader: options.leader)
         let noRecommendations = [Brokerage?](repeating: nil, count: frame.leaderIndices.count)
-        func gapKeys(_ scan: TieScan) -> Set<String> {
-            Set(frame.derive(scan: scan, edges: edges, importedTieCount: ties.count, brokerage: noRecommendations, recommendations: false)
-                .findings.lazy.filter { !$0.rule.isStrength }.map(\.key))
+        func gapFindings(_ scan: TieScan) -> [String: Finding] {
+            let findings = frame.derive(scan: scan, edges: edges, importedTieCount: ties.count, brokerage: noRecommendations, recommendations: false).findings
+            return Dictionary(findings.lazy.filter { !$0.rule.isStrength }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         }
 
-        var open = Set(gaps.map(\.key))
+        var open = byKey
         var closedAt: [String: Int] = [:]
+        var openedAt: [String: Int] = [:]
+        /// Per pick: findings an earlier pick opened that this one closed again, and those it opened.
+        var closedAgain: [[Finding]] = []
+        var openedBy: [[Finding]] = []
         var picked: [Candidate] = []
         var meetings: [Int: Int] = [:]
         var remainingCandidates = candidates.all
         var stoppedAtMaximum = false
         while !remainingCandidates.isEmpty {
             if picked.count >= options.maxIntroductions { stoppedAtMaximum = true; break }
-            var best: (candidate: Candidate, index: Int, score: Int, open: Set<String>)?
+            var best: (candidate: Candidate, index: Int, score: Int, open: [String: Finding])?
             for (index, candidate) in remainingCandidates.enumerated() {
                 var trial = scan
                 trial.add(candidate.leader, candidate.person, weight: weight, count: 1, imported: true)
-                let after = gapKeys(trial)
-                let score = open.subtracting(after).reduce(0) { $0 + severityWeight(byKey[$1]?.severity) }
+                let after = gapFindings(trial)
+                let closed = open.values.reduce(0) { $0 + (after[$1.key] == nil ? severityWeight($1.severity) : 0) }
+                let opened = after.values.reduce(0) { $0 + (open[$1.key] == nil ? severityWeight($1.severity) : 0) }
+                let score = closed - opened
                 guard score > 0 else { continue }
                 if let current = best, !better(candidate, score, than: current.candidate, current.score, meetings: meetings, names: org) { continue }
                 best = (candidate, index, score, after)
             }
             guard let best else { break }
             scan.add(best.candidate.leader, best.candidate.person, weight: weight, count: 1, imported: true)
-            for key in open.subtracting(best.open) where byKey[key] != nil { closedAt[key] = picked.count }
-            // A finding that comes back is no longer credited to anyone.
-            for key in best.open where closedAt[key] != nil { closedAt[key] = nil }
+            closedAgain.append([])
+            openedBy.append([])
+            for key in open.keys where best.open[key] == nil {
+                if byKey[key] != nil {
+                    closedAt[key] = picked.count
+                } else {
+                    if openedAt[key] != nil { closedAgain[picked.count].append(open[key]!) }
+                    openedAt[key] = nil
+                }
+            }
+            // A finding that comes back is no longer credited to anyone; one that appears is the pick's doing.
+            for key in best.open.keys where open[key] == nil {
+                if byKey[key] != nil {
+                    closedAt[key] = nil
+                } else {
+                    openedAt[key] = picked.count
+                    openedBy[picked.count].append(best.open[key]!)
+                }
+            }
             open = best.open
             picked.append(best.candidate)
             meetings[best.candidate.leader, default: 0] += 1
@@ -63,13 +87,22 @@ public enum Planner {
                 meet: Plan.Person(id: people[c.person].key, name: people[c.person].name, department: people[c.person].department, title: people[c.person].title),
                 warmPath: c.via.map { Subject(kind: .person, id: people[$0].key, name: people[$0].name) },
                 assumedWeight: weight,
-                closes: gaps.filter { closedAt[$0.key] == k })
+                closes: gaps.filter { closedAt[$0.key] == k },
+                opens: openedBy[k].sorted(by: Finding.reportOrder),
+                closesOpened: closedAgain[k].sorted(by: Finding.reportOrder))
         }
         let closable = Set(candidates.all.flatMap(\.motivatedBy))
         let remaining = gaps.filter { closedAt[$0.key] == nil }.map { finding in
             Plan.Remaining(finding: finding, why: reason(finding, closable: closable.contains(finding.key), stoppedAtMaximum: stoppedAtMaximum, options: options, weight: weight))
         }
-        return Plan(assumedWeight: weight, gapsBefore: gaps.count, introductions: introductions, remaining: remaining, unknown: base.unknown)
+        let opened = open.values.filter { openedAt[$0.key] != nil }.sorted(by: Finding.reportOrder).map { finding in
+            let n = openedAt[finding.key]!
+            let why = finding.rule == .missingPartnerDepartment
+                ? "opened by introduction \(n + 1): the department it suggests changed as \(introductions[n].leader.name)'s department's ties did"
+                : "opened by introduction \(n + 1)"
+            return Plan.Remaining(finding: finding, why: why, opened: true)
+        }
+        return Plan(assumedWeight: weight, gapsBefore: gaps.count, introductions: introductions, remaining: remaining + opened, unknown: base.unknown)
     }
 
     static func severityWeight(_ severity: Severity?) -> Int {

@@ -1,0 +1,134 @@
+import OrgAnalysis
+import OrgModel
+
+/// `orgmap plan` as Markdown, JSON (docs/plan.md, "JSON shape") or CSV (one row per introduction).
+public enum PlanReport {
+    public static func markdown(_ plan: Plan, context: ReportContext) -> String {
+        func esc(_ text: String) -> String { MarkdownEscaping.inline(text) }
+        let weight = EvidenceValue.format(plan.assumedWeight)
+        var lines = ["# Introductions that close the most gaps", ""]
+        if let snapshot = context.snapshot {
+            lines.append("- **Snapshot:** \(snapshot.id), as of \(snapshot.asOf), from \(esc(snapshot.sourceFile))")
+        }
+        lines += [
+            "- **Assumed:** each introduction adds a link of weight \(weight) between the two people (\(plan.assumedWeight == Policy.default.planAssumedWeight ? "a meeting a fortnight for a quarter; " : "")`--assume-weight` or the policy's `plan_assumed_weight`)",
+            "- **Policy:** \(esc(context.policyDescription))\(context.linkFilter.map { "; \(esc($0))" } ?? "")",
+        ]
+        if context.anonymized { lines.append("- **Anonymized:** names and ids are pseudonyms") }
+        lines.append("")
+        let total = plan.closesTotal
+        if plan.introductions.isEmpty {
+            lines += [plan.gapsBefore == 0 ? "The report raises no gap: nothing to plan." : "No single introduction closes any of the \(plan.gapsBefore) gaps the report raises; see what stays open below.", ""]
+        } else {
+            let opens = plan.opensTotal == 0 ? "" : " They open \(plural(plan.opensTotal, "finding")) the report did not raise, listed below."
+            lines += ["**\(plural(plan.introductions.count, "introduction")) close \(total) of the \(plural(plan.gapsBefore, "gap")) the report raises.** Each was checked by running the analysis again with its link added; in order, each assumes the ones above it.\(opens)", ""]
+        }
+        for (n, intro) in plan.introductions.enumerated() {
+            let title = intro.meet.title.map { ", \(esc($0))" } ?? ""
+            lines.append("## \(n + 1). \(esc(intro.leader.name)) meets \(esc(intro.meet.name))\(title), \(esc(intro.meet.department))")
+            lines.append("")
+            if let via = intro.warmPath {
+                lines.append("Warm path: \(esc(via.name)) already works with both. ")
+            }
+            func item(_ finding: Finding) -> String {
+                "- `\(finding.rule.rawValue)` (\(finding.severity.rawValue)) \(esc(finding.subject.name)): \(esc(finding.messageWithoutFigures ?? finding.message))"
+            }
+            if !intro.closes.isEmpty {
+                lines += ["Closes \(plural(intro.closes.count, "finding")):", ""] + intro.closes.map(item)
+            }
+            if !intro.closesOpened.isEmpty {
+                if !intro.closes.isEmpty { lines.append("") }
+                lines += ["Closes again \(intro.closesOpened.count == 1 ? "a finding" : "findings") an introduction above opened:", ""] + intro.closesOpened.map(item)
+            }
+            if !intro.opens.isEmpty {
+                lines += ["", "Opens \(plural(intro.opens.count, "finding")) the report did not raise:", ""] + intro.opens.map(item)
+            }
+            lines.append("")
+        }
+        if !plan.remaining.isEmpty {
+            lines += ["## What stays open", "", "| Finding | Severity | Subject | Why |", "|---|---|---|---|"]
+            for r in plan.remaining {
+                lines.append("| `\(r.finding.rule.rawValue)` | \(r.finding.severity.rawValue) | \(esc(r.finding.subject.name)) | \(esc(r.why)) |")
+            }
+            lines.append("")
+        }
+        if !plan.unknown.isEmpty {
+            lines += ["## Needs data, not meetings", "", "No imported link touches these, so no finding can be raised or closed for them: import their calendars, chat or a survey first.", ""]
+            for u in plan.unknown { lines.append("- \(esc(u.subject.name))\(u.tier.map { " (\($0.label))" } ?? ""): \(esc(u.reason))") }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func json(_ plan: Plan, context: ReportContext) -> String {
+        JSONOutput.encode(Document(plan: plan, snapshot: context.snapshot))
+    }
+
+    public static let csvHeader = [
+        "order", "leader_id", "leader_name", "meet_id", "meet_name", "meet_department", "meet_title", "warm_path_id",
+        "warm_path_name", "assumed_weight", "closes", "closes_keys", "opens_keys",
+    ]
+
+    public static func csv(_ plan: Plan) -> String {
+        var lines = [csvHeader.map(CSVReport.cell).joined(separator: ",")]
+        for (n, intro) in plan.introductions.enumerated() {
+            let row = [
+                String(n + 1), intro.leader.id, intro.leader.name, intro.meet.id, intro.meet.name, intro.meet.department,
+                intro.meet.title ?? "", intro.warmPath?.id ?? "", intro.warmPath?.name ?? "", EvidenceValue.format(intro.assumedWeight),
+                String(intro.closes.count), intro.closes.map(\.key).joined(separator: ";"), intro.opens.map(\.key).joined(separator: ";"),
+            ]
+            lines.append(row.map(CSVReport.cell).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private struct Document: Encodable {
+        var plan: Plan
+        var snapshot: Snapshot?
+
+        struct Named: Encodable { var id: String; var name: String }
+        struct Closed: Encodable { var key: String; var rule: String; var severity: String; var subject: Subject }
+        struct Introduction: Encodable {
+            var leader: Named
+            var leaderTier: String
+            var meet: Plan.Person
+            var warmPath: Named?
+            var assumedWeight: Double
+            var closes: [Closed]
+            var opens: [Closed]
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(leader, forKey: .leader)
+                try c.encode(leaderTier, forKey: .leaderTier)
+                try c.encode(meet, forKey: .meet)
+                try c.encode(warmPath, forKey: .warmPath)
+                try c.encode(assumedWeight, forKey: .assumedWeight)
+                try c.encode(closes, forKey: .closes)
+                try c.encode(opens, forKey: .opens)
+            }
+            enum CodingKeys: String, CodingKey { case leader, leaderTier, meet, warmPath, assumedWeight, closes, opens }
+        }
+        struct Remaining: Encodable { var key: String; var rule: String; var severity: String; var subject: Subject; var why: String }
+        struct Unknown: Encodable { var subject: Subject; var reason: String }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(snapshot, forKey: .snapshot)
+            try c.encode(plan.assumedWeight, forKey: .assumedWeight)
+            try c.encode(plan.gapsBefore, forKey: .gapsBefore)
+            try c.encode(plan.introductions.map { i in
+                Introduction(
+                    leader: Named(id: i.leader.id, name: i.leader.name), leaderTier: i.leaderTier.rawValue, meet: i.meet,
+                    warmPath: i.warmPath.map { Named(id: $0.id, name: $0.name) }, assumedWeight: i.assumedWeight,
+                    closes: i.closes.map { Closed(key: $0.key, rule: $0.rule.rawValue, severity: $0.severity.rawValue, subject: $0.subject) },
+                    opens: i.opens.map { Closed(key: $0.key, rule: $0.rule.rawValue, severity: $0.severity.rawValue, subject: $0.subject) })
+            }, forKey: .introductions)
+            try c.encode(plan.closesTotal, forKey: .closesTotal)
+            try c.encode(plan.opensTotal, forKey: .opensTotal)
+            try c.encode(plan.remaining.map { Remaining(key: $0.finding.key, rule: $0.finding.rule.rawValue, severity: $0.finding.severity.rawValue, subject: $0.finding.subject, why: $0.why) }, forKey: .remaining)
+            try c.encode(plan.unknown.map { Unknown(subject: $0.subject, reason: $0.reason) }, forKey: .unknown)
+        }
+        enum CodingKeys: String, CodingKey { case snapshot, assumedWeight, gapsBefore, introductions, closesTotal, opensTotal, remaining, unknown }
+    }
+}
