@@ -80,3 +80,45 @@ struct PlannerTests {
         #expect(plan.remaining.map(\.finding.key) == Analyzer.analyze(organization: org, ties: ties).findings.filter { !$0.rule.isStrength }.map(\.key))
     }
 }
+
+/// The plan's trials re-derive only what one tie can change; here every candidate's trial is checked against the
+/// whole analysis run again with that tie.
+struct PlannerTrialTests {
+    static func mismatches(organization org: Organization, ties: [Tie], policy: Policy = .default, weight: Double = 6) -> [String] {
+        let frame = Analyzer.Frame(organization: org, policy: policy)
+        let edges = EdgeSource(ties: ties, organization: org, dottedLineWeight: policy.dottedLineWeight)
+        let scan = TieScan(edges: edges, leaders: frame.leaderIndices, isEngineering: frame.isEngineering, departments: frame.departments)
+        let none = [Brokerage?](repeating: nil, count: frame.leaderIndices.count)
+        func gaps(_ scan: TieScan) -> Set<String> {
+            Set(frame.derive(scan: scan, edges: edges, importedTieCount: ties.count, brokerage: none, recommendations: false).findings.filter { !$0.rule.isStrength }.map(\.key))
+        }
+        let base = frame.derive(scan: scan, edges: edges, importedTieCount: ties.count, brokerage: none, recommendations: true)
+        let open = Dictionary(base.findings.filter { !$0.rule.isStrength }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let state = TrialState(frame: frame, edges: edges, scan: scan, open: open)
+        var problems: [String] = []
+        for candidate in Candidates(base: base, frame: frame, edges: edges, leader: nil, weight: weight).all {
+            let change = state.trial(candidate, weight: weight)
+            var trial = scan
+            trial.add(candidate.leader, candidate.person, weight: weight, count: 1, imported: true)
+            let after = gaps(trial)
+            let before = Set(open.keys)
+            if Set(change.closed) != before.subtracting(after) || Set(change.opened.map(\.key)) != after.subtracting(before) {
+                problems.append("\(org.people[candidate.leader].name) meets \(org.people[candidate.person].name): incremental closed \(change.closed.sorted()), opened \(change.opened.map(\.key).sorted()); whole analysis closed \(before.subtracting(after).sorted()), opened \(after.subtracting(before).sorted())")
+            }
+        }
+        return problems
+    }
+
+    @Test(arguments: [
+        [("E1", "E10"), ("E1", "E30")],
+        [("E1", "E10"), ("E1", "E20"), ("E1", "E30"), ("E2", "E31")],
+        [("E1", "E10"), ("E1", "E20"), ("E2", "E31"), ("E2", "E11")],
+        [("E2", "E11"), ("E2", "E21"), ("E2", "E31")],
+    ])
+    func trialsAgreeWithTheWholeAnalysis(removing: [(String, String)]) {
+        let org = Organization(people: Acme.people)
+        let ties = Acme.ties(Acme.healthy(removing: removing, adding: [("E4", "E31", 1), ("E3", "E11", 1)]), in: org)
+        #expect(Self.mismatches(organization: org, ties: ties) == [])
+        #expect(Self.mismatches(organization: org, ties: ties, weight: 0.5) == [])
+    }
+}

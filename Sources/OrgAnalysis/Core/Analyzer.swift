@@ -130,6 +130,26 @@ public enum Analyzer {
             missingDepartments: missing.map { departments.names[$0] }, coverage: coverage, brokerage: brokerage)
     }
 
+    /// One department's summary straight from a scan (the leaders reaching it from their tallies): what a plan's
+    /// trial needs for the one department an assumed tie reaches. Agrees with ``departmentSummaries``.
+    static func departmentSummary(_ d: Int, frame: Frame, scan: TieScan) -> DepartmentSummary {
+        let org = frame.organization, departments = frame.departments
+        var reach: [LeaderReach] = []
+        for (slot, i) in frame.leaderIndices.enumerated() {
+            guard let tally = scan.reached[slot][d] else { continue }
+            reach.append(LeaderReach(
+                leader: Subject(kind: .person, id: org.people[i].key, name: org.people[i].name),
+                tier: frame.classifications[i]!.tier, weight: tally.weight, count: tally.count))
+        }
+        let head = departments.heads[d].map { h in Subject(kind: .person, id: org.people[h].key, name: org.people[h].name) }
+        return DepartmentSummary(
+            name: departments.names[d], side: departments.sides[d], sideReason: departments.sideReasons[d],
+            people: departments.sizes[d], isCore: departments.isCore[d], head: head,
+            hasLinkData: scan.departmentHasImportedTie[d],
+            leaders: reach.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.leader.name < $1.leader.name },
+            engineeringWeight: scan.engineeringWeightInto[d])
+    }
+
     static func departmentSummaries(
         org: Organization, departments: DepartmentIndex, leaders: [LeaderMetrics], scan: TieScan
     ) -> [DepartmentSummary] {

@@ -34,11 +34,16 @@ struct FindingRules {
 
     /// Every finding; `warmPaths` false leaves the go-between out of recommendations (a plan's trial analyses).
     func findings(warmPaths: Bool = true) -> [Finding] {
-        var drafts: [Draft] = []
-        drafts += personDrafts()
-        drafts += departmentDrafts()
-        drafts += organizationDrafts()
+        finish(personDrafts(leaders) + departmentDrafts(Array(summaries.indices)) + organizationDrafts(), warmPaths: warmPaths)
+    }
 
+    /// Only the findings about these leaders and departments, without warm paths: what a plan's trial re-derives
+    /// after adding one tie. The rules read nothing else about them.
+    func findings(aboutLeaders subset: [LeaderMetrics], departments subsetDepartments: [Int]) -> [Finding] {
+        finish(personDrafts(subset) + departmentDrafts(subsetDepartments), warmPaths: false)
+    }
+
+    private func finish(_ drafts: [Draft], warmPaths: Bool) -> [Finding] {
         var requests: [Int: Set<Int>] = [:]
         for draft in drafts {
             if case .meet(let leader, let department, _) = draft.recommendation {
@@ -78,7 +83,7 @@ struct FindingRules {
 
     // MARK: - Person rules
 
-    private func personDrafts() -> [Draft] {
+    private func personDrafts(_ leaders: [LeaderMetrics]) -> [Draft] {
         var drafts: [Draft] = []
         for leader in leaders where leader.hasLinkData {
             let isolated = leader.tier == .technologyLeader && leader.businessFacing.count == 0
@@ -190,12 +195,12 @@ struct FindingRules {
 
     // MARK: - Department rules
 
-    private func departmentDrafts() -> [Draft] {
+    private func departmentDrafts(_ indices: [Int]) -> [Draft] {
         // Without any leader in the link data, an unbridged department says nothing about the leaders.
         let knownLeaders = leaders.filter(\.hasLinkData)
         guard !knownLeaders.isEmpty else { return [] }
         var drafts: [Draft] = []
-        for d in summaries.indices where summaries[d].isCore && summaries[d].hasLinkData {
+        for d in indices where summaries[d].isCore && summaries[d].hasLinkData {
             let summary = summaries[d]
             let subject = Subject(kind: .department, id: summary.name, name: summary.name)
             var evidence = Evidence()

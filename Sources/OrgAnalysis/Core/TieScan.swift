@@ -41,11 +41,12 @@ struct TieScan {
     mutating func add(_ a: Int, _ b: Int, weight: Double, count: Int, imported: Bool) {
         let dept = departmentOf, d = departmentCount, slot = leaderSlot
         let da = dept[a], db = dept[b]
+        // Written only when they change: a plan's trial copies of the scan then share these arrays.
         if imported {
-            personHasImportedTie[a] = true
-            personHasImportedTie[b] = true
-            departmentHasImportedTie[da] = true
-            departmentHasImportedTie[db] = true
+            if !personHasImportedTie[a] { personHasImportedTie[a] = true }
+            if !personHasImportedTie[b] { personHasImportedTie[b] = true }
+            if !departmentHasImportedTie[da] { departmentHasImportedTie[da] = true }
+            if !departmentHasImportedTie[db] { departmentHasImportedTie[db] = true }
         }
         if da != db {
             departmentPairs[min(da, db) * d + max(da, db), default: TieTally()].add(weight: weight, count: count)

@@ -14,20 +14,15 @@ public enum Planner {
         let weight = options.assumedWeight ?? policy.planAssumedWeight
         let frame = Analyzer.Frame(organization: org, policy: policy)
         let edges = EdgeSource(ties: ties, organization: org, dottedLineWeight: policy.dottedLineWeight)
-        var scan = TieScan(edges: edges, leaders: frame.leaderIndices, isEngineering: frame.isEngineering, departments: frame.departments)
+        let scan = TieScan(edges: edges, leaders: frame.leaderIndices, isEngineering: frame.isEngineering, departments: frame.departments)
         let brokerage = TieGraph(ties: ties, people: org.people.count).brokerage(of: frame.leaderIndices)
         let base = frame.derive(scan: scan, edges: edges, importedTieCount: ties.count, brokerage: brokerage, recommendations: true)
         let gaps = base.findings.filter { !$0.rule.isStrength }
         let byKey = Dictionary(gaps.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
 
-        let candidates = Candidates(base: base, frame: frame, edges: edges, leader: options.leader)
-        let noRecommendations = [Brokerage?](repeating: nil, count: frame.leaderIndices.count)
-        func gapFindings(_ scan: TieScan) -> [String: Finding] {
-            let findings = frame.derive(scan: scan, edges: edges, importedTieCount: ties.count, brokerage: noRecommendations, recommendations: false).findings
-            return Dictionary(findings.lazy.filter { !$0.rule.isStrength }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        }
+        let candidates = Candidates(base: base, frame: frame, edges: edges, leader: options.leader, weight: weight)
+        var state = TrialState(frame: frame, edges: edges, scan: scan, open: byKey)
 
-        var open = byKey
         var closedAt: [String: Int] = [:]
         var openedAt: [String: Int] = [:]
         /// Per pick: findings an earlier pick opened that this one closed again, and those it opened.
@@ -35,49 +30,60 @@ public enum Planner {
         var openedBy: [[Finding]] = []
         var picked: [Candidate] = []
         var meetings: [Int: Int] = [:]
-        var remainingCandidates = candidates.all
+        let all = candidates.all
+        var done = [Bool](repeating: false, count: all.count)
+        // A trial's outcome stays valid until a pick touches one of its leaders or its department (TrialState).
+        var cached = [(score: Int, change: TrialState.Change)?](repeating: nil, count: all.count)
         var stoppedAtMaximum = false
-        while !remainingCandidates.isEmpty {
+        while done.contains(false) {
             if picked.count >= options.maxIntroductions { stoppedAtMaximum = true; break }
-            var best: (candidate: Candidate, index: Int, score: Int, open: [String: Finding])?
-            for (index, candidate) in remainingCandidates.enumerated() {
-                var trial = scan
-                trial.add(candidate.leader, candidate.person, weight: weight, count: 1, imported: true)
-                let after = gapFindings(trial)
-                let closed = open.values.reduce(0) { $0 + (after[$1.key] == nil ? severityWeight($1.severity) : 0) }
-                let opened = after.values.reduce(0) { $0 + (open[$1.key] == nil ? severityWeight($1.severity) : 0) }
-                let score = closed - opened
+            var best: (candidate: Candidate, index: Int, score: Int, change: TrialState.Change)?
+            for (index, candidate) in all.enumerated() where !done[index] {
+                let (score, change): (Int, TrialState.Change)
+                if let hit = cached[index] {
+                    (score, change) = hit
+                } else {
+                    change = state.trial(candidate, weight: weight)
+                    score = change.closed.reduce(0) { $0 + severityWeight(state.open[$1]?.severity) }
+                        - change.opened.reduce(0) { $0 + severityWeight($1.severity) }
+                    cached[index] = (score, change)
+                }
                 guard score > 0 else { continue }
                 if let current = best, !better(candidate, score, than: current.candidate, current.score, meetings: meetings, names: org) { continue }
-                best = (candidate, index, score, after)
+                best = (candidate, index, score, change)
             }
             guard let best else { break }
-            scan.add(best.candidate.leader, best.candidate.person, weight: weight, count: 1, imported: true)
             closedAgain.append([])
             openedBy.append([])
-            for key in open.keys where best.open[key] == nil {
+            for key in best.change.closed {
                 if byKey[key] != nil {
                     closedAt[key] = picked.count
                 } else {
-                    if openedAt[key] != nil { closedAgain[picked.count].append(open[key]!) }
+                    if openedAt[key] != nil { closedAgain[picked.count].append(state.open[key]!) }
                     openedAt[key] = nil
                 }
             }
             // A finding that comes back is no longer credited to anyone; one that appears is the pick's doing.
-            for key in best.open.keys where open[key] == nil {
-                if byKey[key] != nil {
-                    closedAt[key] = nil
+            for finding in best.change.opened {
+                if byKey[finding.key] != nil {
+                    closedAt[finding.key] = nil
                 } else {
-                    openedAt[key] = picked.count
-                    openedBy[picked.count].append(best.open[key]!)
+                    openedAt[finding.key] = picked.count
+                    openedBy[picked.count].append(finding)
                 }
             }
-            open = best.open
+            state.apply(best.candidate, weight: weight, change: best.change)
             picked.append(best.candidate)
             meetings[best.candidate.leader, default: 0] += 1
             meetings[best.candidate.person, default: 0] += 1
-            remainingCandidates.remove(at: best.index)
+            done[best.index] = true
+            let touched = Set(best.change.slots)
+            for index in all.indices where !done[index] {
+                guard let entry = cached[index] else { continue }
+                if entry.change.department == best.change.department || !touched.isDisjoint(with: entry.change.slots) { cached[index] = nil }
+            }
         }
+        let open = state.open
 
         let people = org.people
         let introductions = picked.enumerated().map { k, c in
@@ -152,7 +158,7 @@ struct Candidate: Hashable {
 struct Candidates {
     var all: [Candidate] = []
 
-    init(base: Analysis, frame: Analyzer.Frame, edges: EdgeSource, leader only: String?) {
+    init(base: Analysis, frame: Analyzer.Frame, edges: EdgeSource, leader only: String?, weight: Double) {
         let departments = frame.departments
         let org = frame.organization
         let known = base.leaders.filter(\.hasLinkData).filter { only == nil || $0.person.id == only }
@@ -167,6 +173,14 @@ struct Candidates {
             switch finding.rule {
             case .techLeaderIsolated, .lowExternalRatio:
                 guard let leader else { continue }
+                // One introduction closes a low E-I only if its weight lifts the index over the threshold; the
+                // leader's missing departments are candidates of their own.
+                if finding.rule == .lowExternalRatio {
+                    let inside = leader.ownDepartment.weight + leader.otherEngineering.weight
+                    guard let threshold = frame.policy.minimumEI(for: leader.tier),
+                          let lifted = LeaderMetrics.ei(external: leader.businessFacing.weight + weight, inside: inside), lifted >= threshold
+                    else { continue }
+                }
                 let own = departments.ofPerson[leader.personIndex]
                 for d in departments.names.indices where departments.isCore[d] && d != own {
                     wanted.append((leader, d, finding.key))
@@ -203,5 +217,103 @@ struct Candidates {
                 }
             }
         }
+    }
+}
+
+/// The plan's running state: the scan with the picked ties, every leader's metrics, every department's summary and
+/// the open gap findings. A trial adds one tie to a copy of the scan and re-derives only what the tie can change:
+/// the leader's metrics and findings, those of the senior leaders whose suggested departments rank their
+/// department's ties (in the leader's department and the one reached), and the reached department's summary and
+/// findings. The tests check it against the whole analysis.
+struct TrialState {
+    let frame: Analyzer.Frame
+    let edges: EdgeSource
+    private(set) var scan: TieScan
+    /// By leader slot.
+    private(set) var metrics: [LeaderMetrics]
+    /// By department index.
+    private(set) var summaries: [DepartmentSummary]
+    private(set) var open: [String: Finding]
+    /// Open findings' keys by their subject ("person:E7", "department:Sales").
+    private var bySubject: [String: Set<String>] = [:]
+    /// Senior engineering leaders' slots by their department.
+    private let seniorsIn: [Int: [Int]]
+    private let slotOf: [Int: Int]
+
+    struct Change {
+        var closed: [String]
+        var opened: [Finding]
+        /// The leader slots and the department whose metrics and findings the trial re-derived.
+        var slots: [Int]
+        var department: Int
+    }
+
+    init(frame: Analyzer.Frame, edges: EdgeSource, scan: TieScan, open: [String: Finding]) {
+        self.frame = frame
+        self.edges = edges
+        self.scan = scan
+        metrics = frame.leaderIndices.indices.map { slot in Self.metrics(slot, frame: frame, scan: scan) }
+        summaries = frame.departments.names.indices.map { Analyzer.departmentSummary($0, frame: frame, scan: scan) }
+        self.open = open
+        var seniors: [Int: [Int]] = [:]
+        var slots: [Int: Int] = [:]
+        for (slot, i) in frame.leaderIndices.enumerated() {
+            slots[i] = slot
+            if frame.classifications[i]?.tier == .seniorEngineeringLeader { seniors[frame.departments.ofPerson[i], default: []].append(slot) }
+        }
+        seniorsIn = seniors
+        slotOf = slots
+        for finding in open.values { bySubject[Self.subjectKey(finding.subject), default: []].insert(finding.key) }
+    }
+
+    private static func subjectKey(_ subject: Subject) -> String { "\(subject.kind.rawValue):\(subject.id)" }
+
+    private static func metrics(_ slot: Int, frame: Analyzer.Frame, scan: TieScan) -> LeaderMetrics {
+        let i = frame.leaderIndices[slot]
+        return Analyzer.metrics(slot: slot, person: i, org: frame.organization, policy: frame.policy, classification: frame.classifications[i]!,
+                                departments: frame.departments, scan: scan, brokerage: nil)
+    }
+
+    /// What adding the candidate's tie would close and open, without keeping it.
+    func trial(_ candidate: Candidate, weight: Double) -> Change {
+        var trial = scan
+        trial.add(candidate.leader, candidate.person, weight: weight, count: 1, imported: true)
+        return change(candidate, trial)
+    }
+
+    mutating func apply(_ candidate: Candidate, weight: Double, change: Change) {
+        scan.add(candidate.leader, candidate.person, weight: weight, count: 1, imported: true)
+        for slot in change.slots { metrics[slot] = Self.metrics(slot, frame: frame, scan: scan) }
+        summaries[change.department] = Analyzer.departmentSummary(change.department, frame: frame, scan: scan)
+        for key in change.closed {
+            if let finding = open.removeValue(forKey: key) { bySubject[Self.subjectKey(finding.subject)]?.remove(key) }
+        }
+        for finding in change.opened {
+            open[finding.key] = finding
+            bySubject[Self.subjectKey(finding.subject), default: []].insert(finding.key)
+        }
+    }
+
+    private func change(_ candidate: Candidate, _ trial: TieScan) -> Change {
+        let departments = frame.departments
+        let own = departments.ofPerson[candidate.leader], reached = departments.ofPerson[candidate.person]
+        var slots = [slotOf[candidate.leader]!]
+        // Senior leaders short of their expected departments rank the ones they miss by their department's ties,
+        // which the tie changes; the others have no suggestion to change.
+        for d in Set([own, reached]) { slots += (seniorsIn[d] ?? []).filter { $0 != slots[0] && !metrics[$0].missingDepartments.isEmpty } }
+        let newMetrics = slots.map { Self.metrics($0, frame: frame, scan: trial) }
+        let summary = Analyzer.departmentSummary(reached, frame: frame, scan: trial)
+        var newSummaries = summaries
+        newSummaries[reached] = summary
+        let rules = FindingRules(
+            organization: frame.organization, policy: frame.policy, departments: departments, summaries: newSummaries,
+            leaders: metrics, classifications: frame.classifications, edges: edges, scan: trial)
+        let found = rules.findings(aboutLeaders: newMetrics, departments: [reached]).filter { !$0.rule.isStrength }
+        let foundKeys = Set(found.map(\.key))
+        var subjects = slots.map { Self.subjectKey(newMetrics[slots.firstIndex(of: $0)!].person) }
+        subjects.append("department:\(departments.names[reached])")
+        let closed = subjects.flatMap { bySubject[$0] ?? [] }.filter { !foundKeys.contains($0) }
+        let opened = found.filter { open[$0.key] == nil }
+        return Change(closed: closed, opened: opened, slots: slots, department: reached)
     }
 }
