@@ -268,9 +268,11 @@ public final class XMLScanner {
             }
             if i < stop || sourceEnded { break }
             let offsetInToken = i - start
-            if try !readMore(keepingFrom: start) { break }
+            // Reading more moves the run to the front of the buffer, whether or not it then finds more.
+            let more = try readMore(keepingFrom: start)
             start = position
             i = start + offsetInToken
+            if !more { break }
         }
         position = i
         if openEnds.isEmpty {
