@@ -226,6 +226,7 @@ public final class SheetReader {
     }
 
     private func beginRow() throws {
+        rowNumber = previousRow + 1
         let number = try scanner.withAttribute("r") { value -> Int? in
             guard let value else { return nil }
             guard let number = Self.integer(value), (1...Self.maxRows).contains(number) else {
@@ -233,6 +234,7 @@ public final class SheetReader {
             }
             return number
         } ?? previousRow + 1
+        rowNumber = number
         guard number > previousRow else {
             throw problem(.malformed, "row \(number) comes after row \(previousRow): rows must be in order", cell: false)
         }
