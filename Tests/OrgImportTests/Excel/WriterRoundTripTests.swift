@@ -15,7 +15,7 @@ struct WriterRoundTripTests {
             try writer.appendRow([.integer(1001), .text("Ada Lovelace"), .date(CalendarDate(year: 2019, month: 3, day: 1)!), .number(1), .empty])
             try writer.appendRow([.integer(1002), .text("Ben  Berg "), .date(CalendarDate(year: 1999, month: 12, day: 31)!), .number(0.5), .integer(1001)])
             try writer.appendRow([.integer(1003), .text("Chloé & <Co>"), .empty, .number(0.1 + 0.2), .integer(1001), .empty, .empty, .text("note")])
-        }) { path in
+        }) { path throws in
             let workbook = try Workbook(path: path)
             #expect(workbook.sheetNames == ["Employees"])
             let read = try rows(try workbook.firstSheetWithData())
