@@ -1,3 +1,4 @@
+import Foundation
 @testable import OrgImport
 import Testing
 
@@ -160,5 +161,39 @@ struct SheetReaderTests {
     @Test func aSheetWithoutSheetDataHasNoRows() throws {
         let chart = #"<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr/><drawing r:id="rId1" xmlns:r="r"/></chartsheet>"#
         #expect(try rows(SheetReader(xml: Array(chart.utf8))).isEmpty)
+    }
+}
+
+/// The XML fixtures that also seed the fuzzer (`fuzz/run` with `FUZZ_TARGET=XLSXFuzz`).
+struct ExcelFixtureTests {
+    func fixture(_ name: String) throws -> [UInt8] {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/xlsx"))
+        return [UInt8](try Data(contentsOf: url))
+    }
+
+    @Test func theHandMadeSheetReads() throws {
+        let reader = SheetReader(
+            xml: try fixture("hand-sheet.xml"), sharedStrings: try SharedStrings(xml: try fixture("shared-strings.xml")),
+            styles: try CellStyles(xml: try fixture("styles.xml")))
+        let read = try rows(reader)
+        #expect(read.map(\.line) == [1, 3, 4])
+        #expect(fields(read) == [
+            ["Name", "", "rich "],
+            ["Name!", "TRUE", "#N/A", "2026-11-03T12:00:00", "2026-11-03", "1000", "", "line\r\ntwo & _x0041_"],
+            ["0.30000000000000004", "1900-02-29", "éé<>\"'"],
+        ])
+    }
+
+    @Test func theGeneratedSheetReads() throws {
+        let sheet = try fixture("generated-sheet.xml")
+        let error = try workbookError { _ = try rows(SheetReader(xml: sheet)) }
+        #expect(error.description == #"book.xlsx: sheet "Sheet1", cell A1: shared string 0 does not exist (the workbook has 0, numbered from 0)"#)
+        // With a table of placeholders, and without the styles (so the title's date stays a serial).
+        let strings = try SharedStrings(xml: Array(("<sst>" + (0..<200).map { "<si><t>s\($0)</t></si>" }.joined() + "</sst>").utf8))
+        let read = try rows(SheetReader(xml: sheet, sharedStrings: strings))
+        #expect(read.count == 33)
+        #expect(read.map(\.line).prefix(3) == [1, 2, 4])
+        #expect(read[1].fields == ["s1", "46327"])
+        #expect(read[2].fields.count == 6)
     }
 }
