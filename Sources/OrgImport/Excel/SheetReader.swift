@@ -62,6 +62,12 @@ public final class SheetReader {
     /// True when the current row was read ahead (to find a sheet with data) and is yet to be handed out.
     var replayCurrentRow = false
     private var ended = false
+    /// Rows read ahead by ``findHeader()``, handed out before any other.
+    private var pending: [SheetRow] = []
+    /// Once the header is found, the fields kept in each row.
+    private var keptColumns: Int?
+    /// Non-empty cells dropped so far for standing right of the table (see ``SheetHeader``).
+    public private(set) var droppedCells = 0
 
     /// Reads `source`, the XML of the sheet named `sheetName`.
     init(
@@ -121,12 +127,45 @@ public final class SheetReader {
 
     // MARK: Reading
 
-    /// Moves to the next row with at least one non-empty cell; false at the end of the sheet.
+    /// Moves to the next row with at least one non-empty cell; false at the end of the sheet. After
+    /// ``findHeader()``, the header row comes first, and cells right of the table are dropped.
     ///
     /// - Throws: `WorkbookError` naming the sheet and the cell or row: malformed XML, a cell reference
     ///   that is not one, cells or rows out of order, a shared string index out of range, a number that is
     ///   not one, a cell or row over the size limits; or a damaged zip entry.
     public func advance() throws -> Bool {
+        while true {
+            if !pending.isEmpty {
+                row = pending.removeFirst()
+            } else if try !readRow() {
+                return false
+            }
+            guard let keptColumns else { return true }
+            droppedCells += row.truncate(to: keptColumns)
+            if row.count > 0 { return true }
+        }
+    }
+
+    /// Reads ahead up to ``SheetHeader/lookahead`` rows to find the table's header below any title rows
+    /// (the rule is ``SheetHeader``'s), and from then on hands out the header row first and drops cells
+    /// right of the table. Call it before the first ``advance()``.
+    ///
+    /// - Throws: `WorkbookError` as ``advance()``.
+    public func findHeader() throws -> SheetHeader {
+        precondition(keptColumns == nil && pending.isEmpty, "findHeader() is called once, before advance()")
+        var rows: [SheetRow] = []
+        while rows.count < SheetHeader.lookahead, try readRow() {
+            rows.append(row)
+        }
+        let index = SheetHeader.index(in: rows)
+        pending = Array(rows.dropFirst(index))
+        let header = SheetHeader(line: pending.first?.line ?? 0, skippedRows: index, keptColumns: (pending.first?.width ?? 0) + 1)
+        keptColumns = header.keptColumns
+        return header
+    }
+
+    /// Reads the next row with a non-empty cell into `row`; false at the end of the sheet.
+    private func readRow() throws -> Bool {
         if replayCurrentRow {
             replayCurrentRow = false
             return true
@@ -262,16 +301,22 @@ public final class SheetReader {
         }
         cellType = try scanner.withAttribute("t") { value in
             guard let value else { return .number }
-            switch String(decoding: value, as: UTF8.self) {
-            case "n": return .number
-            case "s": return .shared
-            case "inlineStr": return .inlineString
-            case "str": return .formulaString
-            case "b": return .boolean
-            case "e": return .error
-            case "d": return .isoDate
-            case let other: throw problem(.malformed, "unknown cell type t=\"\(other)\"; expected s, inlineStr, str, n, b, e or d")
+            // Compared as bytes: a string for each cell's type would cost more than the rest of the cell.
+            if value.count == 1 {
+                switch value[0] {
+                case UInt8(ascii: "s"): return .shared
+                case UInt8(ascii: "n"): return .number
+                case UInt8(ascii: "b"): return .boolean
+                case UInt8(ascii: "e"): return .error
+                case UInt8(ascii: "d"): return .isoDate
+                default: break
+                }
+            } else if value.elementsEqual("str".utf8) {
+                return .formulaString
+            } else if value.elementsEqual("inlineStr".utf8) {
+                return .inlineString
             }
+            throw problem(.malformed, "unknown cell type t=\"\(String(decoding: value, as: UTF8.self))\"; expected s, inlineStr, str, n, b, e or d")
         }
         cellStyle = try scanner.withAttribute("s") { value in
             guard let value else { return 0 }

@@ -13,15 +13,6 @@ func rows(_ reader: SheetReader) throws -> [(line: Int, fields: [String])] {
     return out
 }
 
-/// Every row of a table (header first) as text.
-func rows(_ table: SheetTable) throws -> [(line: Int, fields: [String])] {
-    var out: [(Int, [String])] = []
-    while try table.advance() {
-        out.append((table.recordLine, (0..<table.fieldCount).map(table.string)))
-    }
-    return out
-}
-
 /// The fields of each row, without the row numbers.
 func fields(_ rows: [(line: Int, fields: [String])]) -> [[String]] {
     rows.map(\.fields)

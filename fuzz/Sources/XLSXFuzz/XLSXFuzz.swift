@@ -83,9 +83,14 @@ private func readSheet(_ make: () -> SheetReader) -> Outcome {
 
 private func readTable(_ bytes: [UInt8], date1904: Bool) {
     do {
-        let table = try SheetTable(SheetReader(xml: bytes, sharedStrings: sharedStrings, styles: styles, date1904: date1904, maxCellBytes: 4096))
+        let table = SheetReader(xml: bytes, sharedStrings: sharedStrings, styles: styles, date1904: date1904, maxCellBytes: 4096)
+        let header = try table.findHeader()
+        precondition(header.skippedRows < SheetHeader.lookahead)
+        var first = true
         while try table.advance() {
-            precondition(table.fieldCount > 0 && table.fieldCount <= table.keptColumns)
+            precondition(!first || table.recordLine == header.line, "the header comes first")
+            first = false
+            precondition(table.fieldCount > 0 && table.fieldCount <= header.keptColumns)
             precondition(table.kind(table.fieldCount - 1) != .empty)
         }
     } catch is WorkbookError {

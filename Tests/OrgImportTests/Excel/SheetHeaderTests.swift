@@ -4,15 +4,16 @@ import OrgSample
 import Testing
 
 /// Finding the header below title rows, and dropping cells strayed right of the table.
-struct SheetTableTests {
+struct SheetHeaderTests {
     func table(_ rows: [(Int, Int, [XLSXWriter.Cell])]) throws -> (table: [(line: Int, fields: [String])], skipped: Int, header: Int, dropped: Int) {
         try withWorkbook({ writer in
             try writer.addSheet(named: "Sheet1")
             for (row, column, cells) in rows { try writer.appendRow(cells, at: row, column: column) }
         }) { path throws in
-            let table = try SheetTable(try Workbook(path: path).firstSheetWithData())
-            let read = try OrgImportTests.rows(table)
-            return (read, table.skippedRowsAboveHeader, table.headerLine, table.droppedCells)
+            let reader = try Workbook(path: path).firstSheetWithData()
+            let header = try reader.findHeader()
+            let read = try OrgImportTests.rows(reader)
+            return (read, header.skippedRows, header.line, reader.droppedCells)
         }
     }
 
