@@ -38,30 +38,32 @@ public final class SheetReader {
     private let styles: CellStyles
     private let date1904: Bool
 
-    var row = SheetRow()
+    // Unchecked: the reader is used by one thread at a time and never lends its row while changing it; the
+    // run-time exclusivity checks on these, a few per cell, were a fifth of reading a sheet.
+    @exclusivity(unchecked) var row = SheetRow()
     /// Where the reader stands in the sheet's elements.
     private enum Level {
         case worksheet, sheetData, row, cell, value, inlineString, inlineChild, skipped
     }
-    private var levels: [Level] = []
-    private var previousRow = 0
-    private var rowNumber = 0
-    private var previousColumn = 0
+    @exclusivity(unchecked) private var levels: [Level] = []
+    @exclusivity(unchecked) private var previousRow = 0
+    @exclusivity(unchecked) private var rowNumber = 0
+    @exclusivity(unchecked) private var previousColumn = 0
 
     /// What `t` says a cell holds.
     private enum CellType {
         case number, shared, inlineString, formulaString, boolean, error, isoDate
     }
-    private var cellColumn = 0
-    private var cellType = CellType.number
-    private var cellStyle = 0
-    private var cellText: [UInt8] = []
-    private var inlineText: RichText
-    private var sawInlineString = false
+    @exclusivity(unchecked) private var cellColumn = 0
+    @exclusivity(unchecked) private var cellType = CellType.number
+    @exclusivity(unchecked) private var cellStyle = 0
+    @exclusivity(unchecked) private var cellText: [UInt8] = []
+    @exclusivity(unchecked) private var inlineText: RichText
+    @exclusivity(unchecked) private var sawInlineString = false
 
     /// True when the current row was read ahead (to find a sheet with data) and is yet to be handed out.
-    var replayCurrentRow = false
-    private var ended = false
+    @exclusivity(unchecked) var replayCurrentRow = false
+    @exclusivity(unchecked) private var ended = false
     /// Rows read ahead by ``findHeader()``, handed out before any other.
     private var pending: [SheetRow] = []
     /// Once the header is found, the fields kept in each row.

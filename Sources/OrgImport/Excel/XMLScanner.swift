@@ -80,27 +80,30 @@ public final class XMLScanner {
     @exclusivity(unchecked) private var buffer: UnsafeMutableRawBufferPointer
     @exclusivity(unchecked) private var position = 0
     @exclusivity(unchecked) private var end = 0
-    private var sourceEnded = false
+    @exclusivity(unchecked) private var sourceEnded = false
     /// The document offset of `buffer[0]`.
-    private var base = 0
+    @exclusivity(unchecked) private var base = 0
     private var started = false
     private var rootSeen = false
     private var finished = false
 
     /// The current element's local name, as a range of `buffer`.
-    private var nameStart = 0
-    private var nameEnd = 0
-    private var selfClosingPending = false
+    @exclusivity(unchecked) private var nameStart = 0
+    @exclusivity(unchecked) private var nameEnd = 0
+    @exclusivity(unchecked) private var selfClosingPending = false
     /// Attributes of the current start tag: local name and value ranges of `buffer`; a value holding an
     /// entity or a line break is decoded into `decodedValues` (`decoded` true, the range then indexes it).
     @exclusivity(unchecked) private var attributes: [(nameStart: Int, nameEnd: Int, valueStart: Int, valueEnd: Int, decoded: Bool)] = []
+    /// How many of `attributes` belong to the current tag: the array's slots are reused from tag to tag.
+    @exclusivity(unchecked) private var attributeCount = 0
     @exclusivity(unchecked) private var decodedValues: [UInt8] = []
     /// The current text: a range of `buffer`, or `decodedText` when it needed decoding.
-    private var textStart = 0
-    private var textEnd = 0
-    private var textIsDecoded = false
+    @exclusivity(unchecked) private var textStart = 0
+    @exclusivity(unchecked) private var textEnd = 0
+    @exclusivity(unchecked) private var textIsDecoded = false
     @exclusivity(unchecked) private var decodedText: [UInt8] = []
-    /// Qualified names of the open elements, one after another, and where each ends.
+    /// Qualified names of the open elements, one after another, and where each ends; bytes past the last
+    /// end are left from closed elements, to be overwritten.
     @exclusivity(unchecked) private var openNames: [UInt8] = []
     @exclusivity(unchecked) private var openEnds: [Int] = []
 
@@ -134,7 +137,8 @@ public final class XMLScanner {
     /// The value of the current start tag's attribute whose local name is `name`, decoded, lent to `body`;
     /// nil when the tag has none.
     public func withAttribute<R>(_ name: StaticString, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
-        for attribute in attributes where equals(attribute.nameStart, attribute.nameEnd, name) {
+        for index in 0..<attributeCount where equals(attributes[index].nameStart, attributes[index].nameEnd, name) {
+            let attribute = attributes[index]
             if attribute.decoded {
                 return try decodedValues.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[attribute.valueStart..<attribute.valueEnd])) }
             }
@@ -415,7 +419,7 @@ public final class XMLScanner {
         guard qualifiedEnd > qualifiedStart, !Self.isDigitOrPunctuation(buffer[qualifiedStart]) else {
             throw XMLError(offset: tokenOffset, message: "expected an element name after '<'")
         }
-        attributes.removeAll(keepingCapacity: true)
+        attributeCount = 0
         decodedValues.removeAll(keepingCapacity: true)
         var selfClosing = false
         while true {
@@ -473,13 +477,19 @@ public final class XMLScanner {
             let prefixEnd = firstColon(attributeStart, attributeEnd)
             if equals(attributeStart, prefixEnd ?? attributeEnd, "xmlns") { continue }
             let localStart = prefixEnd.map { $0 + 1 } ?? attributeStart
+            var attribute = (nameStart: localStart, nameEnd: attributeEnd, valueStart: valueStart, valueEnd: valueEnd, decoded: false)
             if needsDecoding {
-                let decodedStart = decodedValues.count
+                attribute.valueStart = decodedValues.count
                 try decode(valueStart, valueEnd, into: &decodedValues, attribute: true)
-                attributes.append((localStart, attributeEnd, decodedStart, decodedValues.count, true))
-            } else {
-                attributes.append((localStart, attributeEnd, valueStart, valueEnd, false))
+                attribute.valueEnd = decodedValues.count
+                attribute.decoded = true
             }
+            if attributeCount < attributes.count {
+                attributes[attributeCount] = attribute
+            } else {
+                attributes.append(attribute)
+            }
+            attributeCount += 1
         }
         if openEnds.isEmpty {
             guard !rootSeen else { throw XMLError(offset: tokenOffset, message: "a second root element") }
@@ -488,8 +498,12 @@ public final class XMLScanner {
         guard openEnds.count < maxDepth else {
             throw XMLError(offset: tokenOffset, message: "elements nested more than \(maxDepth) deep")
         }
-        openNames.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[qualifiedStart..<qualifiedEnd]))
-        openEnds.append(openNames.count)
+        var namesEnd = openEnds.last ?? 0
+        for k in qualifiedStart..<qualifiedEnd {
+            if namesEnd < openNames.count { openNames[namesEnd] = buffer[k] } else { openNames.append(buffer[k]) }
+            namesEnd += 1
+        }
+        openEnds.append(namesEnd)
         setName(qualifiedStart, qualifiedEnd)
         selfClosingPending = selfClosing
         position = i
@@ -512,7 +526,6 @@ public final class XMLScanner {
 
     private func closeElement() {
         openEnds.removeLast()
-        openNames.removeLast(openNames.count - (openEnds.last ?? 0))
     }
 
     /// Decodes entities and character references in `buffer[start..<end]`; line ends CR LF and CR become LF,
