@@ -71,12 +71,3 @@ extension WorkbookError {
         }
     }
 }
-
-/// Runs `body`, reporting workbook problems as the one error type users see (`OrgMapError`).
-package func reportingWorkbookErrors<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as WorkbookError {
-        throw error.orgMapError
-    }
-}

@@ -313,6 +313,7 @@ public final class XMLScanner {
         }
     }
 
+    /// What parsing the markup at the scanner's position gave.
     private enum Parsed {
         case incomplete
         case event(XMLEvent)
