@@ -255,16 +255,24 @@ public final class XLSXWriter {
         var header: [UInt8] = []
         header.appendLittleEndian(0x0403_4B50, 4)
         header.appendLittleEndian(20, 2)
-        header.appendLittleEndian(0x0800, 2)
-        header.appendLittleEndian(8, 2)
-        header.appendLittleEndian(0, 2)
-        header.appendLittleEndian(Self.dosDate, 2)
-        header.appendLittleEndian(UInt64(checksum), 4)
-        header.appendLittleEndian(compressed, 4)
-        header.appendLittleEndian(size, 4)
-        header.appendLittleEndian(UInt64(name.count), 2)
+        header += Self.sharedFields(name: name, checksum: checksum, compressed: compressed, size: size)
         header.appendLittleEndian(0, 2)
         return header + name
+    }
+
+    /// The fields a local header and a directory record share, in this order: flags (UTF-8 names), method
+    /// (deflate), time and date, CRC-32, both sizes, the name's length.
+    private static func sharedFields(name: [UInt8], checksum: UInt32, compressed: UInt64, size: UInt64) -> [UInt8] {
+        var fields: [UInt8] = []
+        fields.appendLittleEndian(0x0800, 2)
+        fields.appendLittleEndian(8, 2)
+        fields.appendLittleEndian(0, 2)
+        fields.appendLittleEndian(dosDate, 2)
+        fields.appendLittleEndian(UInt64(checksum), 4)
+        fields.appendLittleEndian(compressed, 4)
+        fields.appendLittleEndian(size, 4)
+        fields.appendLittleEndian(UInt64(name.count), 2)
+        return fields
     }
 
     private func beginEntry(_ name: String) throws {
@@ -307,14 +315,8 @@ public final class XLSXWriter {
             directory.appendLittleEndian(0x0201_4B50, 4)
             directory.appendLittleEndian(0x031E, 2)
             directory.appendLittleEndian(20, 2)
-            directory.appendLittleEndian(0x0800, 2)
-            directory.appendLittleEndian(8, 2)
-            directory.appendLittleEndian(0, 2)
-            directory.appendLittleEndian(Self.dosDate, 2)
-            directory.appendLittleEndian(UInt64(entry.checksum), 4)
-            directory.appendLittleEndian(entry.compressed, 4)
-            directory.appendLittleEndian(entry.size, 4)
-            directory.appendLittleEndian(UInt64(name.count), 2)
+            directory += Self.sharedFields(name: name, checksum: entry.checksum, compressed: entry.compressed, size: entry.size)
+            // Extra field and comment lengths, disk number, internal attributes; a regular file, mode 644.
             directory.appendLittleEndian(0, 2)
             directory.appendLittleEndian(0, 2)
             directory.appendLittleEndian(0, 2)
