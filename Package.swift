@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis"]),
-        .target(name: "OrgSample", dependencies: ["OrgModel"], resources: [.embedInCode("Resources")]),
+        .target(name: "OrgSample", dependencies: ["OrgModel", "CZlib"], resources: [.embedInCode("Resources")]),
         .target(name: "OrgMapKit", dependencies: [
             "OrgModel", "OrgStore", "OrgFastPath", "OrgImport", "OrgAnalysis", "OrgReport", "OrgSample",
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),

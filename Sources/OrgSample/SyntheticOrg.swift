@@ -1,3 +1,5 @@
+import OrgModel
+
 /// A deterministic synthetic organization, for benchmarks and for trying orgmap without real data:
 /// a CEO, a CTO over the engineering departments, heads of department, teams with spans of 4 to 10,
 /// skewed department sizes, titles that match the tiers, and links mostly inside teams and departments.
@@ -113,6 +115,24 @@ public struct SyntheticOrg: Sendable {
             out.line("E\(i),\(Self.name(i)),\(Self.email(i)),\(m.title),\(departmentNames[m.department]),\(m.manager.map { "E\($0)" } ?? "")")
         }
         try out.close()
+    }
+
+    /// The org chart as an Excel workbook, as HR tools export it: a title, the date it was generated and a
+    /// blank row above the header, then the same columns and rows as ``writePeople(to:)`` (ids as text,
+    /// `E12`, as in the CSV).
+    public func writePeopleWorkbook(to path: String, generated: CalendarDate) throws {
+        let writer = try XLSXWriter(path: path)
+        try writer.addSheet(named: "Employees")
+        try writer.appendRow([.text("Employee Directory")])
+        try writer.appendRow([.text("Generated"), .date(generated)])
+        try writer.appendRow(["Employee ID", "Name", "Email", "Job Title", "Department", "Manager ID"].map { .text($0) }, at: 4)
+        for (i, m) in members.enumerated() {
+            try writer.appendRow([
+                .text("E\(i)"), .text(Self.name(i)), .text(Self.email(i)), .text(m.title), .text(departmentNames[m.department]),
+                m.manager.map { .text("E\($0)") } ?? .empty,
+            ])
+        }
+        try writer.close()
     }
 
     /// `options.links` links as CSV, streamed to `path`.

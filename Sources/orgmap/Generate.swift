@@ -15,6 +15,9 @@ struct Generate: ParsableCommand {
             across departments. Gaps are planted: some senior engineering leaders never reach the \
             business, and one business department has no link to any engineering leader.
 
+            --xlsx also writes the org chart as people.xlsx, an Excel workbook with a title, the date and \
+            a blank row above the header, as HR tools export it.
+
             --calendars also writes a year of the organization's meetings, to 2026-11-01, as one .ics file \
             a person in calendars/, each meeting in the file of everyone invited: stand-ups, 1:1s, team \
             meetings, monthly all-hands, one-off meetings, days out of office. Import the org chart with \
@@ -23,6 +26,7 @@ struct Generate: ParsableCommand {
             Examples:
               orgmap generate --people 2000 --links 50000
               orgmap generate --people 1000 --calendars --out org
+              orgmap generate --people 100000 --xlsx --out bench/out
               orgmap generate --people 100000 --departments 40 --links 5000000 --out bench/out
               orgmap generate --links-format viva
             """
@@ -49,6 +53,9 @@ struct Generate: ParsableCommand {
     @Flag(help: "Also write a year of meetings to 2026-11-01 as calendars, one .ics file a person, in calendars/.")
     var calendars = false
 
+    @Flag(help: "Also write the org chart as an Excel workbook, people.xlsx, with a title block above the header as HR tools export it.")
+    var xlsx = false
+
     @Option(help: ArgumentHelp("The folder to write people.csv and links.csv into.", valueName: "folder"))
     var out = "."
 
@@ -66,8 +73,11 @@ struct Generate: ParsableCommand {
         options.links = links
         options.seed = seed
         options.crossDepartmentShare = crossShare
-        let written = try SyntheticFiles.write(options, layout: linksFormat, calendars: calendars ? SyntheticCalendars.Options() : nil, into: out)
+        let written = try SyntheticFiles.write(options, layout: linksFormat, calendars: calendars ? SyntheticCalendars.Options() : nil, workbook: xlsx, into: out)
         emit("Wrote \(people) people in \(departments) departments to \(written.people) and \(links) links to \(written.links).\n")
+        if let workbook = written.peopleWorkbook {
+            emit("Wrote the org chart as a workbook to \(workbook).\n")
+        }
         if let folder = written.calendars {
             emit("Wrote \(written.calendarFiles) calendars to \(folder).\n")
         }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import OrgMapKit
+import OrgImport
 import OrgSample
 import Testing
 
@@ -33,6 +34,30 @@ struct GenerateTests {
         let rules = Set((try object(try workspace.report(.json))["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String })
         #expect(rules.contains("department-unbridged"))
         #expect(rules.contains("low-external-ratio"))
+    }
+
+    @Test func theWorkbookHoldsTheCSVsRowsBelowATitleBlock() throws {
+        let workspace = try Workspace()
+        let written = try SyntheticFiles.write(options(people: 300, departments: 6, links: 0), layout: .edges, workbook: true, into: workspace.folder.path)
+        let path = try #require(written.peopleWorkbook)
+        #expect(path == workspace.path("people.xlsx"))
+        let workbook = try Workbook(path: path)
+        #expect(workbook.sheetNames == ["Employees"])
+        let table = try workbook.firstSheetWithData()
+        let header = try table.findHeader()
+        #expect(header.skippedRows == 2)
+        #expect(header.line == 4)
+        var rows: [String] = []
+        while try table.advance() {
+            // The CEO has no manager: the CSV ends that row with an empty field, the workbook with no cell.
+            let fields = (0..<table.fieldCount).map(table.string)
+            rows.append((fields + [String](repeating: "", count: 6 - fields.count)).joined(separator: ","))
+        }
+        let csv = String(decoding: try #require(workspace.contents("people.csv")), as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(rows == csv)
+        // The same options give the same bytes.
+        _ = try SyntheticFiles.write(options(people: 300, departments: 6, links: 0), layout: .edges, workbook: true, into: workspace.path("again"))
+        #expect(workspace.contents("people.xlsx") == workspace.contents("again/people.xlsx"))
     }
 
     @Test func vivaLayoutImportsAsViva() throws {

@@ -22,101 +22,97 @@ enum Inflate {
 
     /// zlib counts bytes in 32-bit `uInt`s, so larger buffers are handed over in passes of this size.
     private static let maxPass = Int(uInt.max)
-    /// The first output buffer; it doubles as needed, so a header declaring a huge size costs nothing
-    /// until the stream really produces that much.
-    private static let initialCapacity = 64 * 1024
 
-    /// Inflates a raw deflate stream (no zlib or gzip wrapper), as zip compression method 8 stores it.
+    /// A raw deflate stream (no zlib or gzip wrapper), as zip compression method 8 stores it, inflated a
+    /// buffer at a time: memory is zlib's state (its 32 KiB window) and one compressed chunk, whatever the
+    /// size of the output.
     ///
-    /// Bytes after the end of the stream are ignored, as other zip readers do; the caller's size and
-    /// CRC-32 checks still apply to the output.
-    ///
-    /// - Parameters:
-    ///   - limit: the most bytes the stream may yield. Output never grows past one byte more, which is
-    ///     how an overlong stream is told from one that ends exactly at the limit.
-    ///   - nextChunk: the compressed bytes a chunk at a time, then nil. zlib sees nothing else, so it
-    ///     cannot read past the input.
-    /// - Throws: `Failure`, or whatever `nextChunk` throws.
-    static func rawDeflate(limit: Int, from nextChunk: () throws -> Data?) throws -> Data {
-        // zlib's state points back at its z_stream and rejects a moved one, so the z_stream gets a fixed
-        // heap address: `&variable` does not promise the same address from one call to the next.
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        defer {
+    /// Bytes after the end of the stream are ignored, as other zip readers do; the caller counts the
+    /// output and checks its size and CRC-32.
+    final class Stream {
+        /// zlib's state points back at its z_stream and rejects a moved one, so the z_stream gets a fixed
+        /// heap address: `&variable` does not promise the same address from one call to the next.
+        private let stream: UnsafeMutablePointer<z_stream>
+        private let nextChunk: () throws -> Data?
+        /// The compressed chunk being inflated, and how much of it zlib has consumed.
+        private var input = Data()
+        private var consumed = 0
+        private var finished = false
+
+        /// - Parameter nextChunk: the compressed bytes a chunk at a time, then nil. zlib sees nothing else,
+        ///   so it cannot read past the input.
+        init(from nextChunk: @escaping () throws -> Data?) throws {
+            self.nextChunk = nextChunk
+            stream = .allocate(capacity: 1)
+            stream.initialize(to: z_stream())
+            // `inflateInit2` is a C macro; -15 selects a raw stream with the largest (32 KiB) window.
+            let status = inflateInit2_(stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+            guard status == Z_OK else {
+                let failure = Inflate.failure(status, stream)
+                stream.deinitialize(count: 1)
+                stream.deallocate()
+                throw failure
+            }
+        }
+
+        deinit {
+            inflateEnd(stream)
             stream.deinitialize(count: 1)
             stream.deallocate()
         }
-        // `inflateInit2` is a C macro; -15 selects a raw stream with the largest (32 KiB) window.
-        let initStatus = inflateInit2_(stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard initStatus == Z_OK else { throw failure(initStatus, stream) }
-        // Declared after the deallocation above, so it runs first.
-        defer { inflateEnd(stream) }
 
-        // Room for one byte past the limit tells an overlong stream from one that ends right at it.
-        let ceiling = min(limit, Int.max - 1) + 1
-        var output = Data(count: min(ceiling, initialCapacity))
-        var produced = 0
-        var finished = false
-        while !finished, let chunk = try nextChunk() {
-            var consumed = 0
-            var status: Int32
-            repeat {
-                if produced == output.count {
-                    guard output.count < ceiling else { throw Failure.exceedsLimit }
-                    output.count = min(ceiling, output.count * 2)
+        /// Inflates into the front of `output`; returns how many bytes were written, 0 only once the
+        /// stream has ended (or when `output` is empty).
+        ///
+        /// - Throws: `Failure.unterminated` when the compressed bytes run out before the final block ends,
+        ///   `.damaged` and the others as zlib reports them, or whatever `nextChunk` throws.
+        func read(into output: UnsafeMutableRawBufferPointer) throws -> Int {
+            guard !finished, output.count > 0, let target = output.baseAddress else { return 0 }
+            while true {
+                if consumed == input.count {
+                    guard let chunk = try nextChunk() else { throw Failure.unterminated }
+                    input = chunk
+                    consumed = 0
+                    if chunk.isEmpty { continue }
                 }
-                status = pass(stream, input: chunk, consumed: &consumed, output: &output, produced: &produced)
+                let room = min(output.count, maxPass)
+                let (status, produced) = input.withUnsafeBytes { source in
+                    // The input pointer is valid only inside this closure, so it is given to zlib, used by
+                    // this one `inflate` call, and cleared before the closure returns; the output buffer is
+                    // the caller's and outlives the call. Between calls zlib keeps only its own window.
+                    // Data's bytes are plain UInt8 (`Bytef`) memory, and zlib never writes through
+                    // `next_in`: its C type merely lacks `const`.
+                    let inputCount = min(source.count - consumed, maxPass)
+                    stream.pointee.next_in = source.baseAddress.map {
+                        UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self) + consumed)
+                    }
+                    stream.pointee.avail_in = uInt(inputCount)
+                    stream.pointee.next_out = target.assumingMemoryBound(to: Bytef.self)
+                    stream.pointee.avail_out = uInt(room)
+                    let status = inflate(stream, Z_NO_FLUSH)
+                    consumed += inputCount - Int(stream.pointee.avail_in)
+                    let produced = room - Int(stream.pointee.avail_out)
+                    stream.pointee.next_in = nil
+                    stream.pointee.next_out = nil
+                    return (status, produced)
+                }
                 switch status {
                 case Z_STREAM_END:
                     finished = true
+                    return produced
                 case Z_OK, Z_BUF_ERROR:
-                    // Z_BUF_ERROR only says no progress was possible: input used up, or output full.
-                    break
+                    // Z_BUF_ERROR only says no progress was possible: the input is used up, so the next
+                    // pass fetches more. Z_OK always means progress, so this loop ends.
+                    if produced > 0 { return produced }
+                    if status == Z_BUF_ERROR && consumed < input.count { throw Failure.zlibFailure(status) }
                 default:
-                    throw failure(status, stream)
+                    throw Inflate.failure(status, stream)
                 }
-                // Z_OK always means progress, so this loop ends: it stops, grows the bounded output, or
-                // consumes input.
-            } while !finished && (produced == output.count || (consumed < chunk.count && status == Z_OK))
-        }
-        guard finished else { throw Failure.unterminated }
-        guard produced < ceiling else { throw Failure.exceedsLimit }
-        output.count = produced
-        return output
-    }
-
-    /// One `inflate` call from `input[consumed...]` into `output[produced...]`, advancing both positions.
-    private static func pass(
-        _ stream: UnsafeMutablePointer<z_stream>,
-        input: Data, consumed: inout Int,
-        output: inout Data, produced: inout Int
-    ) -> Int32 {
-        input.withUnsafeBytes { source in
-            output.withUnsafeMutableBytes { target in
-                // Both buffer pointers are valid only inside these closures, so they are given to zlib,
-                // used by this one `inflate` call, and cleared from the z_stream before the closures
-                // return; between calls zlib keeps only its own copy of recent output (its window), not
-                // our pointers. Data's bytes are plain UInt8 (`Bytef`) memory, and zlib never writes
-                // through `next_in`: its C type merely lacks `const`.
-                let inputCount = min(source.count - consumed, maxPass)
-                let room = min(target.count - produced, maxPass)
-                stream.pointee.next_in = source.baseAddress.map {
-                    UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self) + consumed)
-                }
-                stream.pointee.avail_in = uInt(inputCount)
-                stream.pointee.next_out = target.baseAddress.map { $0.assumingMemoryBound(to: Bytef.self) + produced }
-                stream.pointee.avail_out = uInt(room)
-                let status = inflate(stream, Z_NO_FLUSH)
-                consumed += inputCount - Int(stream.pointee.avail_in)
-                produced += room - Int(stream.pointee.avail_out)
-                stream.pointee.next_in = nil
-                stream.pointee.next_out = nil
-                return status
             }
         }
     }
 
-    private static func failure(_ status: Int32, _ stream: UnsafeMutablePointer<z_stream>) -> Failure {
+    fileprivate static func failure(_ status: Int32, _ stream: UnsafeMutablePointer<z_stream>) -> Failure {
         switch status {
         case Z_MEM_ERROR:
             return .outOfMemory
@@ -128,19 +124,18 @@ enum Inflate {
         }
     }
 
-    /// The CRC-32 that zip records for each entry's uncompressed bytes.
-    static func crc32(of bytes: Data) -> UInt32 {
-        bytes.withUnsafeBytes { buffer in
-            // The pointer is used only by the zlib calls inside this closure.
-            guard let base = buffer.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return 0 }
-            var checksum: uLong = 0
-            var offset = 0
-            while offset < buffer.count {
-                let count = min(buffer.count - offset, maxPass)
-                checksum = CZlib.crc32(checksum, base + offset, uInt(count))
-                offset += count
-            }
-            return UInt32(checksum)
+    /// The CRC-32 that zip records for each entry's uncompressed bytes, continued over `bytes` from
+    /// `previous` (0 to start).
+    static func crc32(_ previous: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        // The pointer is used only by the zlib calls inside this function.
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return previous }
+        var checksum = uLong(previous)
+        var offset = 0
+        while offset < bytes.count {
+            let count = min(bytes.count - offset, maxPass)
+            checksum = CZlib.crc32(checksum, base + offset, uInt(count))
+            offset += count
         }
+        return UInt32(checksum)
     }
 }
