@@ -141,9 +141,10 @@ public struct LinksImport: Sendable {
                 var files = known
                 for (source, knownDigest) in tableSources {
                     // Opened here, so the file reader belongs to this transaction alone and can go to the parsing thread.
-                    let file = try LinkFile(input: try source.open(), options: options, resolver: writer.resolver)
+                    let table = try openTable(source, options: LinkFile.csvOptions(options), sheet: options.sheet)
+                    let file = try LinkFile(table: table, options: options, resolver: writer.resolver)
                     formats.append(file.format)
-                    logger.info("\(file.fileName): read as \(file.format.rawValue), \(Delimiter.name(file.delimiter))-separated, \(file.columns.summary.joined(separator: ", ")); attached to snapshot \(snapshot.id) (as of \(snapshot.asOf))")
+                    logger.info("\(file.fileName): read as \(file.format.rawValue), \(file.layout.summary), \(file.columns.summary.joined(separator: ", ")); attached to snapshot \(snapshot.id) (as of \(snapshot.asOf))")
                     let resolver = writer.resolver
                     let summary = try Pipeline.run(capacity: 4, source: file, produce: { file, put in
                         try file.read(resolver: resolver, snapshotID: snapshot.id, put: put)
@@ -245,16 +246,15 @@ public struct LinksImport: Sendable {
                     }
                 }
             case .survey(let source):
-                let input = try source.open()
-                let reader = CSVReader(input: input, options: options.csv)
+                let reader = try openTable(source, options: options.csv, sheet: options.sheet)
                 var records: [CSVRecord] = []
                 while let record = try reader.next() { records.append(record) }
                 let survey = try SurveyAnswers.read(
-                    records: records, file: input.displayName, directory: PeopleDirectory(organization), respondent: options.respondent,
+                    records: records, file: reader.displayName, directory: PeopleDirectory(organization), respondent: options.respondent,
                     questions: options.questions, allowUnknown: options.allowUnknown)
-                gathered.files.append((input.displayName, input.finishDigest()))
+                gathered.files.append((reader.displayName, try reader.finishDigest()))
                 gathered.formats.append(.survey)
-                gathered.addSurvey(survey, file: input.displayName, windows1252From: reader.windows1252From, logger: logger)
+                gathered.addSurvey(survey, file: reader.displayName, windows1252From: reader.windows1252From, logger: logger)
             case .slack(let archive):
                 gathered.formats.append(.slack)
                 gathered.files.append((archive.url.relativePath, try FileDigest.sha256(of: archive)))
@@ -276,6 +276,7 @@ public struct LinksImport: Sendable {
         }
         if summary.selfLinks > 0 { logger.warning("\(file): \(plural(summary.selfLinks, "link")) from a person to themselves skipped") }
         if let line = summary.windows1252From { logger.warning("\(file): not UTF-8 from line \(line) on: read as Windows-1252 (use --encoding to choose another)") }
+        if summary.strayCells > 0 { logger.warning("\(file): \(plural(summary.strayCells, "cell")) right of the table (after an empty column) left out, as notes beside it") }
         if summary.noRecipients > 0 { logger.info("\(file): \(plural(summary.noRecipients, "message")) with no recipient skipped") }
         if summary.zeroWeight > 0 { logger.info("\(file): \(plural(summary.zeroWeight, "row")) with weight 0 skipped") }
         if summary.outsideWindow > 0 { logger.info("\(file): \(plural(summary.outsideWindow, "row")) dated outside --since/--until (or undated) skipped") }

@@ -66,7 +66,7 @@ public struct PeopleImport: Sendable {
     public func run(into destination: Destination, logger: Logger) throws -> Outcome {
         let started = Date()
         guard !dryRun else {
-            let file = try PeopleFile.read(try source.open(), options: options)
+            let file = try PeopleFile.read(try openTable(source, options: options.csv, sheet: options.sheet), options: options)
             Self.log(file, to: logger)
             return Outcome(file: file, snapshot: nil, duration: Date().timeIntervalSince(started), departmentCount: Self.departmentCount(file))
         }
@@ -76,7 +76,7 @@ public struct PeopleImport: Sendable {
         func store(_ db: AppDatabase) throws -> Snapshot? {
             // A pipe may trickle: read it whole first rather than keep other writers waiting meanwhile.
             if !source.isRegularFile {
-                let file = try PeopleFile.read(try source.open(), options: options)
+                let file = try PeopleFile.read(try openTable(source, options: options.csv, sheet: options.sheet), options: options)
                 read = file
                 Self.log(file, to: logger)
             }
@@ -99,10 +99,10 @@ public struct PeopleImport: Sendable {
             let (source, options) = (self.source, self.options)
             return try db.storeSnapshot(asOf: asOf, fileName: source.displayName, replacing: replaced.map(\.snapshot.id)) { writer in
                 // Opened here, so the file reader belongs to this transaction alone and can go to the reading thread.
-                let input = try source.open()
-                let file = try Pipeline.run(capacity: 8, source: input, produce: { input, put in
+                let table = try openTable(source, options: options.csv, sheet: options.sheet)
+                let file = try Pipeline.run(capacity: 8, source: table, produce: { table, put in
                     try withoutActuallyEscaping(put) { put in
-                        try PeopleFile.read(input, options: options) { batch in
+                        try PeopleFile.read(table, options: options) { batch in
                             guard put(batch) else { throw CancellationError() }
                         }
                     }
@@ -153,7 +153,7 @@ public struct PeopleImport: Sendable {
 
     private static func log(_ file: PeopleFile, to logger: Logger) {
         let matched = file.managerMatchedBy.map { "; managers matched by \($0.rawValue)" } ?? ""
-        logger.info("\(file.fileName): read as \(Delimiter.name(file.delimiter))-separated, \(file.mapping.summary.joined(separator: ", "))\(matched)")
+        logger.info("\(file.fileName): read as \(file.layout.summary), \(file.mapping.summary.joined(separator: ", "))\(matched)")
         for warning in file.warnings { logger.warning("\(file.fileName): \(warning)") }
     }
 }

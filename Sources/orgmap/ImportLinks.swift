@@ -9,7 +9,7 @@ extension LinkWeight: ExpressibleByArgument {}
 struct ImportLinks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "links",
-        abstract: "Import who works with whom into a snapshot: calendars, a Slack export, or a CSV of links.",
+        abstract: "Import who works with whom into a snapshot: calendars, a Slack export, or a table of links (CSV or Excel).",
         discussion: """
             Each path is read for what it holds (--format forces one kind); all the paths of one command are \
             one import, in one transaction: on any error nothing is written.
@@ -32,8 +32,9 @@ struct ImportLinks: ParsableCommand {
             Microsoft Viva Insights person-to-person export (--weight strong, diverse or none picks its \
             score). Any other header: map it with --column. Network tools' files read as they are: no \
             header (the first row's two first fields are people of the org chart), fields separated by \
-            spaces, a third number as the weight (networkx); a weight of 0 is no link. Standard input (-) \
-            is read as a CSV.
+            spaces, a third number as the weight (networkx); a weight of 0 is no link. An Excel workbook \
+            (.xlsx) is read as a table from its first visible sheet with data (--sheet chooses), below any \
+            title rows. Standard input (-) is read as a CSV.
 
             A message log (from/sender with to/recipients, and cc, bcc): each cell may list several \
             recipients ("Ann Lee <ann@x.com>; bob@x.com"); the sender is linked with each, weight 1. A table \
@@ -60,10 +61,11 @@ struct ImportLinks: ParsableCommand {
               orgmap import links graph.edgelist                          # networkx: 1 2 1.0
               orgmap import links mail.csv --column source=Sender --column target=To --column target=Cc
               orgmap import links advice-survey.csv --format survey
+              orgmap import links "Survey (Responses).xlsx" --format survey --sheet "Form Responses 1"
             """
     )
 
-    @Argument(help: ArgumentHelp("Calendar files or folders, a Slack export (zip or folder), or CSV files; - for a CSV on standard input.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Calendar files or folders, a Slack export (zip or folder), CSV files or Excel workbooks; - for a CSV on standard input.", valueName: "path"))
     var paths: [String]
 
     @Option(help: "auto (from the content), ics, slack, edges, viva-p2p or survey.")
@@ -132,6 +134,7 @@ struct ImportLinks: ParsableCommand {
         options.until = until.flatMap(CalendarDate.init)
         options.maxAttendees = maxAttendees
         options.csv = try reading.csvOptions()
+        options.sheet = reading.sheet
         options.progress = TerminalProgress.reporter(quiet: reading.quiet, label: "importing \(paths.joined(separator: ", "))")
         defer { TerminalProgress.finish(quiet: reading.quiet) }
         let outcome = try LinksImport(sources: paths.map(InputSource.path), options: options)

@@ -9,8 +9,11 @@ struct ImportPeople: ParsableCommand {
         commandName: "people",
         abstract: "Import an org chart (CSV or Excel workbook) as a new dated snapshot.",
         discussion: """
-            Reads the CSV your HR or org-chart tool exports (BambooHR, Workday, Rippling, HiBob, Personio, \
-            Pingboard, Entra ID, draw.io, Visio, d3-org-chart, UK organograms...). Headers are recognised \
+            Reads the CSV or Excel workbook (.xlsx) your HR or org-chart tool exports (BambooHR, Workday, \
+            Rippling, HiBob, Personio, Pingboard, Entra ID, draw.io, Visio, d3-org-chart, UK organograms...). \
+            A workbook is read from its first visible sheet with data (--sheet chooses), from the header row \
+            below any title rows; cells keep what Excel shows (an id 1001 stays 1001, dates are YYYY-MM-DD). \
+            Save .xls, Numbers and .ods files as .xlsx or CSV first. Headers are recognised \
             whatever their case, spaces and punctuation: Employee ID / Employee # / PersonId, Name or First \
             Name + Last Name, Email, Title / Job Title, Department / Division, Team, Manager / Manager ID / \
             Manager Email / Reports To / Supervisor / parentId, Dotted Line Manager, Level, Location. \
@@ -33,6 +36,7 @@ struct ImportPeople: ParsableCommand {
 
             Examples:
               orgmap import people bamboohr.csv --as-of 2026-11-01
+              orgmap import people "Employee Report.xlsx" --sheet Staff
               orgmap import people export.csv --column manager="Line Manager" --column id="Staff No"
               cat people.csv | orgmap import people - --dry-run
             """
@@ -68,6 +72,7 @@ struct ImportPeople: ParsableCommand {
         var options = PeopleImportOptions()
         options.allowUnknownManagers = allowUnknownManagers
         options.csv = try reading.csvOptions()
+        options.sheet = reading.sheet
         for (field, header) in try ColumnMapping.parse(columns, as: PeopleColumn.self) { options.columnOverrides[field] = header }
         return options
     }

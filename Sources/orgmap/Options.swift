@@ -92,8 +92,11 @@ struct OutputOption: ParsableArguments {
     }
 }
 
-/// How an input CSV is read, shared by `import people` and `import links`.
+/// How an input table (CSV or Excel workbook) is read, shared by `import people` and `import links`.
 struct CSVReadingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Excel workbooks (.xlsx): the sheet to read, by its tab's name (default: the first visible sheet with data).", valueName: "name"))
+    var sheet: String?
+
     @Option(help: ArgumentHelp("The field delimiter: comma, semicolon, tab, pipe, whitespace (runs of spaces and tabs) or one character (default: a first line 'sep=X', else detected from the header).", valueName: "delimiter"))
     var delimiter: String?
 

@@ -40,11 +40,11 @@ struct ImportProgressTests {
     @Test func throttleReportsEvery4096RowsAtMost() {
         let seen = Counter()
         var throttle = ProgressThrottle(interval: 0) { seen.add($0.rows) }
-        let input = ByteInput(bytes: Array("a\n".utf8), name: "t.csv")
-        for row in 1...10_000 { throttle.tick(rows: row, input: input) }
+        let input = CSVReader(input: ByteInput(bytes: Array("a\n".utf8), name: "t.csv"))
+        for row in 1...10_000 { throttle.tick(rows: row, table: input) }
         #expect(seen.values == [4096, 8192])
         var silent = ProgressThrottle(interval: 3600) { seen.add($0.rows) }
-        for row in 1...10_000 { silent.tick(rows: row, input: input) }
+        for row in 1...10_000 { silent.tick(rows: row, table: input) }
         #expect(seen.values == [4096, 8192])
     }
 }

@@ -18,7 +18,7 @@ struct StreamingTests {
         var count = 0
         let failed: Bool
         do {
-            _ = try PeopleFile.read(ByteInput(bytes: Array(csv.utf8), name: "people.csv"), options: PeopleImportOptions(), streamingTo: { count += $0.count })
+            _ = try PeopleFile.read(CSVReader(input: ByteInput(bytes: Array(csv.utf8), name: "people.csv")), options: PeopleImportOptions(), streamingTo: { count += $0.count })
             failed = false
         } catch is OrgMapError {
             failed = true

@@ -62,9 +62,11 @@ final class Workspace {
         return try LinksImport(source: try source(name), options: options).run(in: try database(), logger: log.logger)
     }
 
-    /// A file of the folder, named in messages and in the database as a user in the folder would name it.
+    /// A file of the folder, named in messages and in the database as a user in the folder would name it;
+    /// spreadsheets by their path, since a workbook is read from a file.
     func source(_ name: String) throws -> InputSource {
-        .bytes(Array(try #require(contents(name), "no file \(name)")), name: name)
+        if [".xlsx", ".xls"].contains(where: name.hasSuffix) { return .path(path(name)) }
+        return .bytes(Array(try #require(contents(name), "no file \(name)")), name: name)
     }
 
     func database() throws -> AppDatabase { try DatabaseLocation.openExisting(databasePath) }

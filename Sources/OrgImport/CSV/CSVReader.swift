@@ -185,6 +185,13 @@ public final class CSVReader {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             throw problem(line: 1, "the file is UTF-16; save it as UTF-8 CSV (in Excel: CSV UTF-8) and import it again")
         }
+        // A workbook reaches here only as standard input or bytes: a file's path is opened as a workbook instead.
+        if head == [0x50, 0x4B, 0x03, 0x04] {
+            throw problem(line: nil, "a zip archive, such as an Excel workbook (.xlsx), not a CSV; give a workbook as a file path rather than on standard input")
+        }
+        if head == [0xD0, 0xCF, 0x11, 0xE0] {
+            throw problem(line: nil, "an Excel 97–2003 workbook (.xls) or another Office binary file, not a CSV; save it as .xlsx or CSV UTF-8")
+        }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { position += 3 }
         if let separator = try separatorLine() {
             hadSeparatorLine = true
@@ -406,7 +413,7 @@ public final class CSVReader {
         problem(line: line, column: column, "a NUL byte: this is not a text CSV (a UTF-16 or binary file?); export it as UTF-8 CSV")
     }
 
-    private func problem(line: Int, column: Int? = nil, _ message: String) -> OrgMapError {
+    private func problem(line: Int?, column: Int? = nil, _ message: String) -> OrgMapError {
         .invalidInput(file: input.displayName, problems: [InputProblem(line: line, column: column, message: message)], more: 0)
     }
 

@@ -42,11 +42,12 @@ public struct ProgressThrottle {
         self.report = report
     }
 
-    mutating func tick(rows: Int, input: ByteInput) {
+    mutating func tick(rows: Int, table: any TableRecords) {
         guard let report, rows & 4095 == 0 else { return }
         let now = Date()
         guard now.timeIntervalSince(last) >= interval else { return }
         last = now
-        report(ImportProgress(rows: rows, bytesRead: input.bytesRead, totalBytes: input.size, elapsed: now.timeIntervalSince(started)))
+        let (read, total) = table.progress
+        report(ImportProgress(rows: rows, bytesRead: read, totalBytes: total, elapsed: now.timeIntervalSince(started)))
     }
 }

@@ -5,6 +5,8 @@ import OrgModel
 /// Options of a links import.
 public struct LinksImportOptions: Sendable {
     public var csv = CSVOptions()
+    /// The sheet of an Excel workbook to read (`--sheet`); nil for the first with data.
+    public var sheet: String?
     public var format = LinkFormat.auto
     /// nil: the source's default (strong for Viva Insights, meetings for calendars).
     public var weight: LinkWeight?
@@ -50,6 +52,8 @@ public struct LinkFileSummary: Sendable {
     public var noRecipients = 0
     /// The line from which the file was read as Windows-1252 (not UTF-8), if it was.
     public var windows1252From: Int?
+    /// Cells of a sheet right of the table (after an empty column), left out.
+    public var strayCells = 0
     /// Rows dated outside `since`/`until`, or undated while those are given.
     public var outsideWindow = 0
     /// Each endpoint value that named nobody, with how many rows named it.
@@ -83,21 +87,30 @@ package final class LinkFile {
     package let fileName: String
     package let columns: LinkColumns
     package var format: LinkFormat { columns.format }
-    package var delimiter: UInt8 { reader.delimiter }
-    private let input: ByteInput
-    private let reader: CSVReader
+    /// How the table was laid out: a CSV file's delimiter, or the workbook's sheet and header row.
+    package var layout: TableLayout { reader.layout }
+    private let reader: any TableRecords
     private let header: CSVRecord
     private let options: LinksImportOptions
 
     /// Reads the header (or, in a file without one, sees that its first row links two people `resolver` knows);
     /// fails naming the file when it is empty or has no two people columns.
-    package init(input: ByteInput, options: LinksImportOptions, resolver: PersonResolver) throws {
-        self.input = input
-        self.options = options
-        fileName = input.displayName
+    package convenience init(input: ByteInput, options: LinksImportOptions, resolver: PersonResolver) throws {
+        try self.init(table: CSVReader(input: input, options: Self.csvOptions(options)), options: options, resolver: resolver)
+    }
+
+    /// The CSV options a links table is read with: a whitespace-separated edge list is one of its shapes.
+    package static func csvOptions(_ options: LinksImportOptions) -> CSVOptions {
         var csv = options.csv
         csv.detectsWhitespace = true
-        reader = CSVReader(input: input, options: csv)
+        return csv
+    }
+
+    /// As ``init(input:options:resolver:)``, from any table: a CSV file's or an Excel sheet's.
+    package init(table: any TableRecords, options: LinksImportOptions, resolver: PersonResolver) throws {
+        self.options = options
+        fileName = table.displayName
+        reader = table
         guard let header = try reader.next() else {
             throw OrgMapError.invalidInput(file: fileName, problems: [InputProblem(line: nil, message: "the file is empty; expected a header such as source,target,weight,kind,date and one row per link")], more: 0)
         }
@@ -127,8 +140,9 @@ package final class LinkFile {
             let named = summary.unknown.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "'\($0.key)'" }.joined(separator: ", ")
             throw OrgMapError.invalidInput(file: fileName, problems: [InputProblem(line: nil, message: "\(summary.nobodyRows) of \(plural(considered, "row")) name nobody in snapshot \(snapshotID)'s org chart (such as \(named)); people are matched by the org chart's id, then email. Is this the right snapshot, or does the file name people another way? Nothing was imported; --allow-unknown imports the rows that do match")], more: 0)
         }
-        summary.sha256 = input.finishDigest()
+        summary.sha256 = try reader.finishDigest()
         summary.windows1252From = reader.windows1252From
+        summary.strayCells = (reader as? WorkbookTable)?.droppedCells ?? 0
         return summary
     }
 
@@ -149,7 +163,7 @@ package final class LinkFile {
         while try pending || reader.advance() {
             pending = false
             summary.rowsRead += 1
-            throttle.tick(rows: summary.rowsRead, input: input)
+            throttle.tick(rows: summary.rowsRead, table: reader)
             let line = reader.recordLine
             guard reader.fieldCount >= width else {
                 problems.add(InputProblem(line: line, message: columns.headerless ? "expected \(width) fields, as in the first line, found \(reader.fieldCount)" : "expected \(width) fields, as in the header, found \(reader.fieldCount)"))

@@ -3,7 +3,8 @@ import OrgModel
 
 /// One path given to `orgmap import links`, classified from its content (or as `--format` says).
 package enum LinkSource {
-    /// A CSV file or standard input: an edge list or a Viva Insights export, told apart by the header.
+    /// A CSV file, standard input or an Excel workbook: an edge list or a Viva Insights export, told apart by the
+    /// header.
     case table(InputSource)
     /// iCalendar files: one file, every `.ics` file of a folder (recursively), or of a zip.
     case calendars([CalendarFile])
@@ -37,6 +38,16 @@ package enum LinkSource {
             throw OrgMapError.unreadableFile(path: path, reason: "No such file or directory")
         }
         let url = URL(fileURLWithPath: path)
+        // An Excel workbook is a table (a survey's answers included); an .xls or a Numbers document is an error
+        // saying how to save it.
+        if try reportingWorkbookErrors({ try SpreadsheetKind.detect(path: path) }) == .xlsx {
+            switch format {
+            case .survey: return .survey(source)
+            case .auto, .edges, .vivaP2P: return .table(source)
+            case .ics, .slack:
+                throw OrgMapError.invalidArgument("\(path) is an Excel workbook, not \(format == .ics ? "a calendar" : "a Slack export"); --format \(format.rawValue) reads those")
+            }
+        }
         if try isFolder.boolValue || Self.startsLikeZip(path) {
             guard format != .edges, format != .vivaP2P, format != .survey else {
                 throw OrgMapError.invalidArgument("\(path) is a \(isFolder.boolValue ? "folder" : "zip archive"), not a CSV; --format \(format.rawValue) reads one CSV file")

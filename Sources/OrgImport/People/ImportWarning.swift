@@ -19,6 +19,8 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
         case windows1252 = "windows-1252"
         /// Empty header cells at the end of the header, and rows one or more fields shorter for them.
         case emptyTrailingHeader = "empty-trailing-header"
+        /// Cells of a sheet right of the table, after a column whose header is empty, left out.
+        case strayCells = "stray-cells"
     }
 
     /// Warnings of one kind are summarized together.

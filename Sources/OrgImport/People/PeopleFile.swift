@@ -5,6 +5,8 @@ import OrgFastPath
 /// Options of an org chart import.
 public struct PeopleImportOptions: Sendable {
     public var csv = CSVOptions()
+    /// The sheet of an Excel workbook to read (`--sheet`); nil for the first with data.
+    public var sheet: String?
     /// Fields mapped to headers by hand (`--column manager="Line Manager"`).
     public var columnOverrides: [PeopleColumn: String] = [:]
     /// A manager value that matches nobody makes that person a root, with a warning, instead of an error.
@@ -17,12 +19,15 @@ public struct PeopleImportOptions: Sendable {
     public init() {}
 }
 
-/// An org chart read and validated from a CSV file, ready to store: every manager resolved, no cycle.
+/// An org chart read and validated from a CSV file or an Excel sheet, ready to store: every manager resolved, no cycle.
 public struct PeopleFile: Sendable {
     public var fileName: String
     public var sha256: String
     public var mapping: HeaderMapping
-    public var delimiter: UInt8
+    /// How the table was laid out: a CSV file's delimiter, or the workbook's sheet and header row.
+    public var layout: TableLayout
+    /// A CSV file's delimiter; nil for a workbook.
+    public var delimiter: UInt8? { layout.delimiter }
     /// In file order.
     public var people: [Person]
     /// The line each person was read from, parallel to ``people``.
@@ -41,14 +46,18 @@ extension PeopleFile {
     /// no cycle. Throws ``OrgMapError/invalidInput(file:problems:more:)`` listing every problem found (up to
     /// `options.maxProblems`), so one run shows what to fix.
     public static func read(_ input: ByteInput, options: PeopleImportOptions = PeopleImportOptions()) throws -> PeopleFile {
-        try read(input, options: options, streamingTo: nil)
+        try read(CSVReader(input: input, options: options.csv), options: options, streamingTo: nil)
+    }
+
+    /// As ``read(_:options:)-(ByteInput,_)``, from any table: a CSV file's or an Excel sheet's.
+    public static func read(_ table: any TableRecords, options: PeopleImportOptions = PeopleImportOptions()) throws -> PeopleFile {
+        try read(table, options: options, streamingTo: nil)
     }
 
     /// As ``read(_:options:)``, also handing each well-formed row with a new key to `sink`, in batches, as soon
     /// as it is read: another thread can store them while the rest of the file is read and checked.
-    package static func read(_ input: ByteInput, options: PeopleImportOptions, streamingTo sink: ((PersonBatch) throws -> Void)?) throws -> PeopleFile {
-        let reader = CSVReader(input: input, options: options.csv)
-        let file = input.displayName
+    package static func read(_ reader: any TableRecords, options: PeopleImportOptions, streamingTo sink: ((PersonBatch) throws -> Void)?) throws -> PeopleFile {
+        let file = reader.displayName
         guard let header = try reader.next() else {
             throw OrgMapError.invalidInput(file: file, problems: [InputProblem(line: nil, message: "the file is empty; expected a header line (such as Employee ID,Name,Title,Department,Manager ID) and one row per person")], more: 0)
         }
@@ -71,7 +80,7 @@ extension PeopleFile {
         // Fields are read as bytes and only the mapped ones become strings (docs/benchmarks.md).
         while try reader.advance() {
             rowsRead += 1
-            throttle.tick(rows: rowsRead, input: input)
+            throttle.tick(rows: rowsRead, table: reader)
             let line = reader.recordLine
             let problem: InputProblem? = try reader.withRecord { fields in
                 if fields.count < needed || (fields.count > width && (width..<fields.count).contains(where: { !fields[$0].isEmpty })) {
@@ -123,7 +132,7 @@ extension PeopleFile {
         if rowsRead == 0 && collector.problems.isEmpty {
             collector.add(InputProblem(line: header.line, message: "the header has no rows under it; expected one row per person"))
         }
-        let sha = input.finishDigest()
+        let sha = try reader.finishDigest()
         var resolver = ManagerResolver(rows: &rows, mapping: mapping, options: options)
         resolver.resolve(into: &collector)
         try collector.throwIfAny()
@@ -135,6 +144,7 @@ extension PeopleFile {
         if let from = reader.windows1252From {
             warnings.append(ImportWarning(kind: .windows1252, message: "not UTF-8 from line \(from) on: read as Windows-1252 (use --encoding to choose another)"))
         }
+        if let stray = (reader as? WorkbookTable)?.strayCellsWarning { warnings.append(stray) }
         if shortRows > 0 {
             warnings.append(ImportWarning(kind: .emptyTrailingHeader, message: "the header ends with \(plural(width - needed, "empty cell")); \(plural(shortRows, "row")) without \(width - needed == 1 ? "that field" : "those fields") read as they are"))
         }
@@ -151,7 +161,7 @@ extension PeopleFile {
             warnings.append(ImportWarning(kind: .severalRoots, message: "\(roots.count) people have no manager, so the chart has \(roots.count) roots: \(named)\(roots.count > 5 ? ", …" : "")"))
         }
         return PeopleFile(
-            fileName: file, sha256: sha, mapping: mapping, delimiter: reader.delimiter, people: people,
+            fileName: file, sha256: sha, mapping: mapping, layout: reader.layout, people: people,
             lines: rows.lines, managerRows: resolver.managerRows, rowsRead: rowsRead, warnings: warnings,
             managerMatchedBy: resolver.managerMatchedBy
         )
