@@ -82,6 +82,25 @@ struct ClassificationTests {
         #expect(analysis.classifications[1]?.reason == "title matches 'VP Engineering' but reports to Grace Okafor")
     }
 
+    @Test func aPolicyCanMakeAVPEngineeringUnderACTOATechnologyLeaderToo() {
+        let people = [
+            Acme.person("P1", "Grace Okafor", "CTO", "Engineering", nil),
+            Acme.person("P2", "Wen Liu", "VP Engineering, Payments", "Engineering", "P1"),
+            Acme.person("P3", "Jon Abe", "Director of Engineering", "Engineering", "P2"),
+            Acme.person("P4", "Ana Ruiz", "Sales Director", "Sales", "P1"),
+        ]
+        var policy = Policy.default
+        policy.technologyLeaderBelowAnother = true
+        let analysis = Acme.analyze(people: people, ties: [("P2", "P4", 1)], policy: policy)
+        #expect(analysis.tier("P1") == .technologyLeader)
+        #expect(analysis.tier("P2") == .technologyLeader)
+        #expect(analysis.tier("P3") == .seniorEngineeringLeader)
+        #expect(analysis.classifications[1]?.reason == "title matches 'VP Engineering'; reports to Grace Okafor (technology_leader_below_another)")
+        // As a technology leader, Wen is now expected to reach every core business department.
+        let wen = analysis.leaders.first { $0.personIndex == 1 }
+        #expect(wen?.tier == .technologyLeader)
+    }
+
     @Test func aCTOFiledUnderTheCEOsOfficeIsInEngineering() {
         let people = [
             Acme.person("P1", "Grace Okafor", "CEO", "Office of the CEO", nil),

@@ -58,9 +58,13 @@ struct TierClassifier {
             let managersLed = org.directReports[i].lazy.filter { !org.directReports[$0].isEmpty }.count
             let c: PersonClassification
             if let t = techTitle[i] {
-                if let above = techTitledAbove[i] {
+                if let above = techTitledAbove[i], !policy.technologyLeaderBelowAnother {
                     c = .init(tier: .seniorEngineeringLeader,
                               reason: "title matches '\(t)' but reports to \(org.people[above].name)")
+                } else if let above = techTitledAbove[i] {
+                    c = .init(tier: .technologyLeader,
+                              reason: "title matches '\(t)'; reports to \(org.people[above].name) (technology_leader_below_another)")
+                    anyTechnologyLeader = true
                 } else {
                     c = .init(tier: .technologyLeader, reason: "title matches '\(t)'")
                     anyTechnologyLeader = true

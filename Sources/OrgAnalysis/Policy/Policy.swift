@@ -14,6 +14,9 @@ public struct Policy: Codable, Sendable, Equatable {
 
     /// Titles of the top of engineering. A match also places the person in engineering whatever their department.
     public var technologyLeaderTitlePatterns: [String]
+    /// Whether someone with a technology-leader title who reports to another (a VP of Engineering under the CTO)
+    /// is a technology leader too; by default they are a senior engineering leader, the CTO the only one.
+    public var technologyLeaderBelowAnother: Bool
     /// Titles of leaders of managers.
     public var seniorLeaderTitlePatterns: [String]
     /// Titles of team managers; they only name the reason, since having reports is what makes a manager.
@@ -52,6 +55,7 @@ public struct Policy: Codable, Sendable, Equatable {
         engineeringDepartments: [String] = [],
         businessDepartments: [String] = [],
         technologyLeaderTitlePatterns: [String] = Policy.defaultTechnologyLeaderTitlePatterns,
+        technologyLeaderBelowAnother: Bool = false,
         seniorLeaderTitlePatterns: [String] = Policy.defaultSeniorLeaderTitlePatterns,
         managerTitlePatterns: [String] = Policy.defaultManagerTitlePatterns,
         minimumDepartmentSize: Int = 3,
@@ -71,6 +75,7 @@ public struct Policy: Codable, Sendable, Equatable {
         self.engineeringDepartments = engineeringDepartments
         self.businessDepartments = businessDepartments
         self.technologyLeaderTitlePatterns = technologyLeaderTitlePatterns
+        self.technologyLeaderBelowAnother = technologyLeaderBelowAnother
         self.seniorLeaderTitlePatterns = seniorLeaderTitlePatterns
         self.managerTitlePatterns = managerTitlePatterns
         self.minimumDepartmentSize = minimumDepartmentSize
@@ -90,6 +95,7 @@ public struct Policy: Codable, Sendable, Equatable {
         case engineeringDepartments = "engineering_departments"
         case businessDepartments = "business_departments"
         case technologyLeaderTitlePatterns = "technology_leader_title_patterns"
+        case technologyLeaderBelowAnother = "technology_leader_below_another"
         case seniorLeaderTitlePatterns = "senior_leader_title_patterns"
         case managerTitlePatterns = "manager_title_patterns"
         case minimumDepartmentSize = "minimum_department_size"
@@ -112,6 +118,7 @@ public struct Policy: Codable, Sendable, Equatable {
         engineeringDepartments = try c.decodeIfPresent([String].self, forKey: .engineeringDepartments) ?? d.engineeringDepartments
         businessDepartments = try c.decodeIfPresent([String].self, forKey: .businessDepartments) ?? d.businessDepartments
         technologyLeaderTitlePatterns = try c.decodeIfPresent([String].self, forKey: .technologyLeaderTitlePatterns) ?? d.technologyLeaderTitlePatterns
+        technologyLeaderBelowAnother = try c.decodeIfPresent(Bool.self, forKey: .technologyLeaderBelowAnother) ?? d.technologyLeaderBelowAnother
         seniorLeaderTitlePatterns = try c.decodeIfPresent([String].self, forKey: .seniorLeaderTitlePatterns) ?? d.seniorLeaderTitlePatterns
         managerTitlePatterns = try c.decodeIfPresent([String].self, forKey: .managerTitlePatterns) ?? d.managerTitlePatterns
         minimumDepartmentSize = try c.decodeIfPresent(Int.self, forKey: .minimumDepartmentSize) ?? d.minimumDepartmentSize

@@ -41,6 +41,9 @@ public enum SpreadsheetKind: Sendable, Equatable {
         do {
             archive = try ZipArchive(url: url)
         } catch let error as ArchiveError {
+            // A damaged zip is a damaged workbook only when its name says it is one; else the caller's reader
+            // (of Slack exports, of calendars) says what it is.
+            guard workbookSuffixes.contains(suffix) else { return nil }
             throw WorkbookError.from(error, file: path)
         }
         if Workbook.mainPart(in: archive, file: path) != nil { return .xlsx }

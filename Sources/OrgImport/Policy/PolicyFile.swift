@@ -50,6 +50,7 @@ public enum PolicyFile {
         switch type {
         case is Int.Type: "a whole number"
         case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
         case is [String].Type, is [String]?.Type: "a list of strings"
         default: "a \(type)"
         }
@@ -86,6 +87,9 @@ public enum PolicyFile {
 
             # --- Leadership tiers, from titles (structure counts too: managing managers makes a senior leader).
             technology_leader_title_patterns: \(list(p.technologyLeaderTitlePatterns))
+            # Someone with such a title who reports to another (a VP of Engineering under the CTO): a technology leader
+            # too (true), or a senior engineering leader (false).
+            technology_leader_below_another: \(p.technologyLeaderBelowAnother)
             senior_leader_title_patterns: \(list(p.seniorLeaderTitlePatterns))
             manager_title_patterns: \(list(p.managerTitlePatterns))
 
