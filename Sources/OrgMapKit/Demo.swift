@@ -9,12 +9,22 @@ import OrgStore
 public enum Demo {
     /// Imports the sample org chart and its links and renders the report in `format`; nothing touches the disk.
     public static func report(format: ReportFormat) throws -> String {
+        format.render(try AnalysisRequest().analyze(try sampleDatabase()))
+    }
+
+    /// Imports the sample and renders its plan of introductions (`orgmap plan`) in `format`.
+    public static func plan(format: PlanFormat) throws -> String {
+        format.render(try PlanRequest().run(try sampleDatabase()))
+    }
+
+    /// A database in memory holding the sample org chart and its links.
+    private static func sampleDatabase() throws -> AppDatabase {
         let db = try AppDatabase.inMemory()
         let silent = Logger(label: "orgmap.demo") { _ in SwiftLogNoOpLogHandler() }
         try PeopleImport(source: .bytes(SampleOrg.people, name: SampleOrg.peopleFileName), asOf: SampleOrg.asOf)
             .run(into: .database(db), logger: silent)
         try LinksImport(source: .bytes(SampleOrg.links, name: SampleOrg.linksFileName)).run(in: db, logger: silent)
-        return format.render(try AnalysisRequest().analyze(db))
+        return db
     }
 
     /// Writes the sample's files into `folder` (replacing files of the same names): the org chart, its links as

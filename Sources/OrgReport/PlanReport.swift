@@ -28,7 +28,7 @@ public enum PlanReport {
             lines.append("## \(n + 1). \(esc(intro.leader.name)) meets \(esc(intro.meet.name))\(title), \(esc(intro.meet.department))")
             lines.append("")
             if let via = intro.warmPath {
-                lines.append("Warm path: \(esc(via.name)) already works with both. ")
+                lines += ["Warm path: \(esc(via.name)) already works with both.", ""]
             }
             func item(_ finding: Finding) -> String {
                 "- `\(finding.rule.rawValue)` (\(finding.severity.rawValue)) \(esc(finding.subject.name)): \(esc(finding.messageWithoutFigures ?? finding.message))"

@@ -10,6 +10,18 @@ struct DemoTests {
         #expect(try Demo.report(format: .markdown) == (try Fixtures.text("demo-report.md")))
     }
 
+    /// `orgmap demo --plan`, a reviewed golden file too: swift run orgmap demo --plan > Tests/OrgMapKitTests/Fixtures/demo-plan.md
+    @Test func demoPlansTheReviewedIntroductions() throws {
+        let plan = try Demo.plan(format: .markdown)
+        #expect(plan == (try Fixtures.text("demo-plan.md")))
+        // The plan of the sample imported from its files, as `orgmap plan` makes it.
+        let workspace = try Workspace()
+        _ = try Demo.writeSample(into: workspace.folder.path)
+        try workspace.importPeople(SampleOrg.peopleFileName, asOf: SampleOrg.asOf.description)
+        try workspace.importLinks(SampleOrg.linksFileName)
+        #expect(PlanFormat.markdown.render(try PlanRequest().run(try workspace.database())) == plan)
+    }
+
     @Test func demoReportNamesWhoToMeet() throws {
         let report = try Demo.report(format: .markdown)
         #expect(report.contains("#### 1. `department-unbridged`: Legal"))
