@@ -66,6 +66,25 @@ struct ExitStatusTests {
         #expect(cli.contents("orgmap.sqlite") == before)
     }
 
+    /// Excel workbooks through the binary: the generator's workbook (a title block above the header) imports,
+    /// saying which sheet and row it read; an unknown sheet and an .xls exit 1 saying what to do.
+    @Test func workbooksImportAndSpreadsheetsThatCannotSayWhy() throws {
+        let cli = try CLI()
+        try #require(try cli.run("generate", "--people", "300", "--links", "0", "--xlsx", "--out", "org").status == 0)
+        let unknown = try cli.run("import", "people", "org/people.xlsx", "--sheet", "Staff")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains(#"org/people.xlsx: no sheet is named "Staff"; the workbook's sheets: "Employees""#), "\(unknown.stderr)")
+        #expect(cli.contents("orgmap.sqlite") == nil)
+        let imported = try cli.run("import", "people", "org/people.xlsx", "--as-of", "2026-11-01")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("org/people.xlsx: read as sheet 'Employees' of an Excel workbook, header on row 4 (2 rows above it skipped)"), "\(imported.stderr)")
+        #expect((imported.stdout + imported.stderr).contains("Imported 300 people"), "\(imported.stdout)")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: cli.folder.appendingPathComponent("old.xls"))
+        let xls = try cli.run("import", "people", "old.xls", "--as-of", "2026-11-02")
+        #expect(xls.status == 1)
+        #expect(xls.stderr.contains("old.xls: an Excel 97–2003 workbook (.xls) or a password-protected workbook: save it as .xlsx"), "\(xls.stderr)")
+    }
+
     /// Calendars: a file that is not one fails the command, naming file and line; one broken event is skipped,
     /// named on standard error, and the rest imported; the counts of what was left out are printed.
     @Test func calendarsFailOnABadFileAndSkipABadEvent() throws {
