@@ -98,9 +98,9 @@ struct ExcelImportTests {
             ("Read me", [(nil, [.text("Exported from HiBob on 2026-11-01. One row per employee.")])]),
             ("Staff", Self.efficientOfficeRows()),
         ])
-        // The first sheet with data is the note: one column, no people columns.
-        let unmapped = message { try workspace.importPeople("report.xlsx") }
-        #expect(unmapped.contains("report.xlsx"), "\(unmapped)")
+        // The first sheet with data is the note: one column, no people columns; the error names the other sheets.
+        let unmapped = problems { try workspace.importPeople("report.xlsx") }
+        #expect(unmapped.first?.message.hasSuffix("(this is sheet 'Read me'; the workbook also has 'Staff': choose one with --sheet)") == true, "\(unmapped)")
         let outcome = try workspace.importPeople("report.xlsx") { $0.sheet = "staff" }
         #expect(outcome.file?.people.count == 7)
         let unknown = problems { try workspace.importPeople("report.xlsx", asOf: "2026-11-02") { $0.sheet = "People" } }

@@ -119,6 +119,15 @@ public final class WorkbookTable: TableRecords {
         return ImportWarning(kind: .strayCells, message: "\(plural(droppedCells, "cell")) right of the table (after an empty column) left out, as notes beside it")
     }
 
+    /// `error` (a header that names no column the import needs) saying which sheet was read and which others
+    /// the workbook has, so the user can choose one with `--sheet`; unchanged for a workbook of one sheet.
+    public func namingTheSheet(_ error: OrgMapError) -> OrgMapError {
+        let others = workbook.sheetNames.filter { $0 != reader.sheetName }
+        guard !others.isEmpty, case .invalidInput(let file, var problems, let more) = error, !problems.isEmpty else { return error }
+        problems[0].message += " (this is sheet '\(reader.sheetName)'; the workbook also has \(others.map { "'\($0)'" }.joined(separator: ", ")): choose one with --sheet)"
+        return .invalidInput(file: file, problems: problems, more: more)
+    }
+
     public func finishDigest() throws -> String {
         let input = try ByteInput(path: displayName)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)

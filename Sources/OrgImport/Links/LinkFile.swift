@@ -116,12 +116,16 @@ package final class LinkFile {
         }
         self.header = header
         let fields = header.fields.map { $0.trimmed }
-        columns = try LinkColumns(headers: fields, format: options.format, weight: options.weight, overrides: options.columns, isLink: {
-            var scratch: [UInt8] = []
-            return fields.prefix(2).allSatisfy { field in
-                Array(field.utf8).withUnsafeBufferPointer { resolver.person($0, scratch: &scratch) != nil }
-            }
-        }, file: fileName, line: header.line)
+        do {
+            columns = try LinkColumns(headers: fields, format: options.format, weight: options.weight, overrides: options.columns, isLink: {
+                var scratch: [UInt8] = []
+                return fields.prefix(2).allSatisfy { field in
+                    Array(field.utf8).withUnsafeBufferPointer { resolver.person($0, scratch: &scratch) != nil }
+                }
+            }, file: fileName, line: header.line)
+        } catch let error as OrgMapError {
+            throw (table as? WorkbookTable)?.namingTheSheet(error) ?? error
+        }
     }
 
     /// Reads every row, checks it and resolves its two people with `resolver`, handing resolved rows to `put` in

@@ -61,7 +61,12 @@ extension PeopleFile {
         guard let header = try reader.next() else {
             throw OrgMapError.invalidInput(file: file, problems: [InputProblem(line: nil, message: "the file is empty; expected a header line (such as Employee ID,Name,Title,Department,Manager ID) and one row per person")], more: 0)
         }
-        let mapping = try HeaderMapping(headers: header.fields.map { $0.trimmed }, overrides: options.columnOverrides, file: file, line: header.line)
+        let mapping: HeaderMapping
+        do {
+            mapping = try HeaderMapping(headers: header.fields.map { $0.trimmed }, overrides: options.columnOverrides, file: file, line: header.line)
+        } catch let error as OrgMapError {
+            throw (reader as? WorkbookTable)?.namingTheSheet(error) ?? error
+        }
         var collector = ProblemCollector(file: file, limit: options.maxProblems)
         var rows = RawRows(hasDottedLines: mapping.columns[.dottedLine] != nil)
         var rowsRead = 0
