@@ -23,14 +23,6 @@ public enum MarkdownReport {
 
     private static func esc(_ text: String) -> String { MarkdownEscaping.inline(text) }
 
-    /// Numbers are ours and print as they are; texts came from an import.
-    private static func evidenceText(_ value: EvidenceValue) -> String {
-        switch value {
-        case .integer, .number: value.text
-        case .text, .list: esc(value.text)
-        }
-    }
-
     private static func scope(_ analysis: Analysis, _ context: ReportContext) -> [String] {
         var lines = ["# Engineering leadership: who is connected to the business", ""]
         if let s = context.snapshot {
@@ -108,18 +100,9 @@ public enum MarkdownReport {
             let group = analysis.findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
             lines += ["### \(severity.rawValue.capitalized) (\(group.count))", ""]
-            for rule in Rule.allCases {
-                let findings = group.filter { $0.rule == rule }
-                guard let limit, findings.count > limit else {
-                    for finding in findings { lines += entry(finding, number: &number) }
-                    continue
-                }
-                for finding in Finding.mostTellingFirst(findings).prefix(limit) { lines += entry(finding, number: &number) }
-                let hidden = findings.count - limit
-                lines += [
-                    "*\(ReportFormat.count(hidden)) more `\(rule.rawValue)` finding\(hidden == 1 ? "" : "s") not written out here: `--top \(limit)` shows the \(limit) most telling of each rule (highest tier, then lowest E-I, or highest for a strength, then largest department). `--top 0` writes every finding; `--format csv` and `--format json` always hold them all.*",
-                    "",
-                ]
+            for (findings, note) in ReportSelection.findingGroups(group, limit: limit) {
+                for finding in findings { lines += entry(finding, number: &number) }
+                if let note { lines += ["*\(note)*", ""] }
             }
         }
         return lines
@@ -127,7 +110,7 @@ public enum MarkdownReport {
 
     private static func entry(_ finding: Finding, number: inout Int) -> [String] {
         number += 1
-        let evidence = finding.evidence.map { "\($0.key.replacingOccurrences(of: "_", with: " ")) \(evidenceText($0.value))" }
+        let evidence = ReportSelection.evidence(finding, text: esc)
         return [
             "#### \(number). `\(finding.rule.rawValue)`: \(esc(finding.subject.name))", "",
             esc(finding.message), "",
@@ -139,22 +122,14 @@ public enum MarkdownReport {
     private static func leaders(_ analysis: Analysis, brief: Bool) -> [String] {
         var lines = ["## Engineering leaders", ""]
         if analysis.leaders.isEmpty { return lines + ["Nobody in engineering leads a team.", ""] }
-        var listed = analysis.leaders
-        if brief, listed.count > leaderListLimit {
-            listed = listed.filter { $0.tier >= .seniorEngineeringLeader }
-            let managers = analysis.leaders.count - listed.count
-            lines += [
-                "Technology and senior engineering leaders; the \(ReportFormat.count(managers)) engineering manager\(managers == 1 ? " is" : "s are") not listed (more than \(leaderListLimit) leaders): `orgmap leaders` lists everyone, and `--top 0` lists them here.", "",
-            ]
-        }
+        let (listed, note) = ReportSelection.listedLeaders(analysis, brief: brief)
+        if let note { lines += [note, ""] }
         lines += [
             "| Name | Title | Tier | Department | E-I | Constraint | Effective size | Business departments reached | Expected | Missing |",
             "|---|---|---|---|---:|---:|---:|---|---:|---|",
         ]
         for l in listed {
-            let reached = l.hasLinkData
-                ? (l.businessDepartmentsReached.isEmpty ? "none" : l.businessDepartmentsReached.map { "\(esc($0.department)) (\(ReportFormat.weight($0.weight)))" }.joined(separator: ", "))
-                : "unknown"
+            let reached = ReportSelection.reached(l, text: esc)
             let cells = [
                 esc(l.person.name), esc(l.title ?? ""), l.tier.label, esc(l.department),
                 l.hasLinkData ? ReportFormat.ei(l.eiIndex) : "n/a",
@@ -213,16 +188,6 @@ public enum MarkdownReport {
     }
 
     private static func method(_ p: Policy, reportingLines: Bool) -> [String] {
-        [
-            "## Method", "",
-            "- **Function.** A department is engineering when its name matches one of the policy's engineering patterns (whole words: \"IT\" does not match \"Recruiting\"), unless a business pattern or an explicit list says otherwise. Anyone whose title matches a technology-leader pattern counts as engineering whatever their department.",
-            "- **Tiers.** Technology leader: a technology-leader title (CTO, CIO, VP Engineering, chief architect...) with no such title above; without one, the senior leaders at the top of engineering. Senior engineering leader: a director, head-of or senior-manager title, or someone who manages managers. Engineering manager: has direct reports. Everyone else in engineering is an individual contributor." + (reportingLines ? "" : " **This org chart has no reporting lines** (its file had no manager column): tiers come from titles alone, and a manager title makes an engineering manager."),
-            "- **E-I index.** Krackhardt and Stern's (E − I) / (E + I) on link weights, where E is the weight of a leader's links to people outside engineering and I the weight of their links inside engineering (their own department and other engineering departments). It runs from −1 (every link stays in engineering) to +1 (every link reaches the business).",
-            "- **Expectations.** A technology leader should reach every core business department (at least \(p.minimumDepartmentSize) people\(p.coreBusinessDepartments == nil ? "" : ", or as listed in the policy")); a senior engineering leader at least \(p.seniorLeaderMinimumBusinessDepartments); an engineering manager none: by the engineering vs technology leadership distinction, managers work inside their team.",
-            "- **Thresholds.** `low-external-ratio` fires below an E-I of \(ReportFormat.ei(p.technologyLeaderMinimumEI)) for technology leaders and \(ReportFormat.ei(p.seniorLeaderMinimumEI)) for senior leaders; `boundary-spanner` notes managers who reach at least \(p.boundarySpannerMinimumBusinessDepartments) business departments with at least \(ReportFormat.percent(p.boundarySpannerMinimumShare)) of their link weight business-facing (or an E-I of \(ReportFormat.ei(p.boundarySpannerMinimumEI)) or more). A dotted-line reporting line counts as a link of weight \(ReportFormat.weight(p.dottedLineWeight)).",
-            "- **Brokerage.** Burt's constraint (from 1/n for a leader whose n contacts do not know each other, to 1 when they all do or there is one) and effective size (contacts, less how much they are tied to each other), on the imported ties summed per pair, as networkx defines them: low constraint and a high effective size mark a broker between groups.",
-            "- **Bridges.** Only engineering leaders' links make a business department bridged; individual contributors' links are shown but do not count. Leaders and departments with no imported link are unknown, not isolated.",
-            "",
-        ]
+        ["## Method", ""] + ReportSelection.method(p, reportingLines: reportingLines).map { "- **\($0.lead)** \($0.text)" } + [""]
     }
 }
