@@ -33,29 +33,16 @@ public enum MarkdownReport {
         if let filter = context.linkFilter { links += "; \(esc(filter))" }
         lines.append(links)
         lines.append("- **Policy:** \(esc(context.policyDescription))")
-        if let privacy = privacy(context) { lines.append("- **Privacy:** \(privacy)") }
+        if let privacy = ReportSelection.privacy(context) { lines.append("- **Privacy:** \(privacy)") }
         lines.append("")
         return lines
-    }
-
-    private static func privacy(_ context: ReportContext) -> String? {
-        var parts: [String] = []
-        if context.anonymized {
-            parts.append(context.anonymizationKeyed
-                ? "names, emails and HR ids are stable pseudonyms, keyed with a secret"
-                : "names, emails and HR ids are stable pseudonyms")
-        }
-        if let rule = context.minimumGroupSize {
-            parts.append("figures of departments with fewer than \(rule.minimum) people are suppressed")
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     private static func summary(_ analysis: Analysis) -> [String] {
         var lines = ["## Summary", ""]
         if !analysis.hasLinkData {
             lines += [
-                "> **No collaboration links were imported.** Every leader and department is listed as unknown and no link-based rule ran; only the org chart's structure was checked.",
+                "> \(ReportSelection.noLinkData)",
                 "",
             ]
         }
@@ -146,30 +133,17 @@ public enum MarkdownReport {
     /// Rows: technology and senior leaders (managers are not expected to reach the business);
     /// columns: core business departments; cells: link weight, or the marker for a department below the minimum.
     private static func matrix(_ analysis: Analysis, _ minimumGroupSize: MinimumGroupSize?) -> [String] {
-        let columns = analysis.departments.filter(\.isCore)
-        let rows = analysis.leaders.filter { $0.tier >= .seniorEngineeringLeader }
-        guard !columns.isEmpty, !rows.isEmpty else { return [] }
-        let suppressed = columns.map { c in minimumGroupSize.map { $0.suppresses(c) } ?? false }
+        guard let table = ReportSelection.matrix(analysis, minimumGroupSize, text: esc) else { return [] }
         var lines = [
             "## Engineering leaders × business departments", "",
             "Link weight between each technology or senior leader and each core business department; a dash means no link.", "",
-            "| Leader | " + columns.map { esc($0.name) }.joined(separator: " | ") + " |",
-            "|---|" + String(repeating: "---:|", count: columns.count),
+            "| " + table.header.joined(separator: " | ") + " |",
+            "|---|" + String(repeating: "---:|", count: table.header.count - 1),
         ]
-        for leader in rows {
-            let weights = Dictionary(leader.businessDepartmentsReached.map { ($0.department, $0.weight) }, uniquingKeysWith: +)
-            let cells = zip(columns, suppressed).map { c, hidden in
-                hidden ? "suppressed" : leader.hasLinkData ? weights[c.name].map(ReportFormat.weight) ?? "—" : "?"
-            }
-            lines.append("| \(esc(leader.person.name)) | " + cells.joined(separator: " | ") + " |")
-        }
-        let all = zip(columns, suppressed).map { c, hidden in hidden ? "suppressed" : ReportFormat.weight(c.engineeringWeight) }
-        lines.append("| *All of engineering* | " + all.joined(separator: " | ") + " |")
+        lines += table.rows.map { "| " + $0.joined(separator: " | ") + " |" }
+        lines.append("| *\(ReportSelection.allOfEngineering)* | " + table.all.joined(separator: " | ") + " |")
         lines.append("")
-        if let rule = minimumGroupSize, suppressed.contains(true) {
-            let names = zip(columns, suppressed).filter(\.1).map { esc($0.0.name) }
-            lines += ["\(names.joined(separator: ", ")): \(rule.marker).", ""]
-        }
+        if let note = table.note { lines += [note, ""] }
         return lines
     }
 

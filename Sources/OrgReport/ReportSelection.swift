@@ -55,4 +55,45 @@ enum ReportSelection {
             ("Bridges.", "Only engineering leaders' links make a business department bridged; individual contributors' links are shown but do not count. Leaders and departments with no imported link are unknown, not isolated."),
         ]
     }
+
+    static let noLinkData = "**No collaboration links were imported.** Every leader and department is listed as unknown and no link-based rule ran; only the org chart's structure was checked."
+
+    static let allOfEngineering = "All of engineering"
+
+    /// What the report's scope says about pseudonyms and small groups; nil when neither applies.
+    static func privacy(_ context: ReportContext) -> String? {
+        var parts: [String] = []
+        if context.anonymized {
+            parts.append(context.anonymizationKeyed
+                ? "names, emails and HR ids are stable pseudonyms, keyed with a secret"
+                : "names, emails and HR ids are stable pseudonyms")
+        }
+        if let rule = context.minimumGroupSize {
+            parts.append("figures of departments with fewer than \(rule.minimum) people are suppressed")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// The leaders × departments table: rows are technology and senior leaders (managers are not expected to
+    /// reach the business), columns core business departments, cells the link weight, "—" for none, "?" for no
+    /// link data, or "suppressed" for a department below the minimum; `all` is all of engineering's weight, and
+    /// `note` names the suppressed departments. Nil without such leaders or departments.
+    static func matrix(_ analysis: Analysis, _ minimumGroupSize: MinimumGroupSize?, text: (String) -> String) -> (header: [String], rows: [[String]], all: [String], note: String?)? {
+        let columns = analysis.departments.filter(\.isCore)
+        let leaders = analysis.leaders.filter { $0.tier >= .seniorEngineeringLeader }
+        guard !columns.isEmpty, !leaders.isEmpty else { return nil }
+        let suppressed = columns.map { c in minimumGroupSize.map { $0.suppresses(c) } ?? false }
+        let rows = leaders.map { leader in
+            let weights = Dictionary(leader.businessDepartmentsReached.map { ($0.department, $0.weight) }, uniquingKeysWith: +)
+            return [text(leader.person.name)] + zip(columns, suppressed).map { c, hidden in
+                hidden ? "suppressed" : leader.hasLinkData ? weights[c.name].map(ReportFormat.weight) ?? "—" : "?"
+            }
+        }
+        let all = zip(columns, suppressed).map { c, hidden in hidden ? "suppressed" : ReportFormat.weight(c.engineeringWeight) }
+        var note: String?
+        if let rule = minimumGroupSize, suppressed.contains(true) {
+            note = "\(zip(columns, suppressed).filter(\.1).map { text($0.0.name) }.joined(separator: ", ")): \(rule.marker)."
+        }
+        return (["Leader"] + columns.map { text($0.name) }, rows, all, note)
+    }
 }

@@ -23,7 +23,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the sample's files into this folder instead of printing the report: the org chart, its links as a CSV, and the same meetings as one calendar a person.", valueName: "folder"))
     var writeSample: String?
 
-    @Option(help: "markdown, json or csv.")
+    @Option(help: "markdown, json, csv or html.")
     var format: ReportFormat = .markdown
 
     func run() throws {

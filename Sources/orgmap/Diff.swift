@@ -27,7 +27,7 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("The later snapshot (default: the latest).", valueName: "id"))
     var to: Int64?
 
-    @Option(help: "markdown or json.")
+    @Option(help: "markdown, json or html (one self-contained page with pictures).")
     var format: DiffFormat = .markdown
 
     @OptionGroup var policy: PolicyOption

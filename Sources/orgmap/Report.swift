@@ -44,7 +44,7 @@ struct Report: ParsableCommand {
             """
     )
 
-    @Option(help: "markdown, json or csv.")
+    @Option(help: "markdown, json, csv or html (one self-contained page with pictures).")
     var format: ReportFormat = .markdown
 
     @OptionGroup var output: OutputOption
