@@ -7,9 +7,10 @@ import OrgStore
 public enum ReportFormat: String, Sendable, CaseIterable {
     case markdown, json, csv, html
 
-    public func render(_ analyzed: AnalyzedSnapshot) -> String {
+    /// `images`: links to the pictures ``ReportImages`` wrote, shown by the Markdown report.
+    public func render(_ analyzed: AnalyzedSnapshot, images: [String: String] = [:]) -> String {
         switch self {
-        case .markdown: MarkdownReport.render(analyzed.analysis, context: analyzed.context)
+        case .markdown: MarkdownReport.render(analyzed.analysis, context: analyzed.context, images: images)
         case .html: HTMLReport.render(analyzed.analysis, context: analyzed.context)
         case .json: JSONReport.render(analyzed.analysis, context: analyzed.context)
         case .csv: CSVReport.render(analyzed.analysis)

@@ -7,21 +7,39 @@ public enum MarkdownReport {
     /// are at most this many engineering leaders.
     public static let leaderListLimit = 100
 
-    public static func render(_ analysis: Analysis, context: ReportContext) -> String {
+    /// With `images` (a picture's ``Picture/name`` to the link of its `.svg` file, as `report --images` writes
+    /// them), the E-I bars and the heatmap are shown in their sections, and the department map replaces the
+    /// Mermaid graph.
+    public static func render(_ analysis: Analysis, context: ReportContext, images: [String: String] = [:]) -> String {
         var out: [String] = []
         out += scope(analysis, context)
         out += summary(analysis)
         out += context.sincePrevious.map(sincePrevious) ?? []
         out += findings(analysis, perRule: context.findingsPerRule)
-        out += leaders(analysis, brief: context.findingsPerRule != nil)
-        out += matrix(analysis, context.minimumGroupSize)
-        out += MermaidGraph.section(analysis, minimumGroupSize: context.minimumGroupSize)
+        out += leaders(analysis, brief: context.findingsPerRule != nil, image: image(ReportPictures.eiName, images))
+        out += matrix(analysis, context.minimumGroupSize, image: image(ReportPictures.heatmapName, images))
+        if let map = image(ReportPictures.mapName, images) {
+            out += ["## Department map", "", map, ""]
+        } else {
+            out += MermaidGraph.section(analysis, minimumGroupSize: context.minimumGroupSize)
+        }
         out += unknown(analysis)
         out += method(analysis.policy, reportingLines: analysis.organization.hasReportingLines)
         return out.joined(separator: "\n") + "\n"
     }
 
     private static func esc(_ text: String) -> String { MarkdownEscaping.inline(text) }
+
+    /// `![alt](<link>)` for a picture written beside the report; the link is ours (a relative path), percent-encoded.
+    private static func image(_ name: String, _ images: [String: String]) -> String? {
+        guard let link = images[name] else { return nil }
+        let alt: String = switch name {
+        case ReportPictures.eiName: "E-I index of each engineering leader"
+        case ReportPictures.heatmapName: "Technology and senior leaders by core business department"
+        default: "Department map"
+        }
+        return "![\(alt)](\(MarkdownEscaping.link(link)))"
+    }
 
     private static func scope(_ analysis: Analysis, _ context: ReportContext) -> [String] {
         var lines = ["# Engineering leadership: who is connected to the business", ""]
@@ -106,11 +124,12 @@ public enum MarkdownReport {
         ]
     }
 
-    private static func leaders(_ analysis: Analysis, brief: Bool) -> [String] {
+    private static func leaders(_ analysis: Analysis, brief: Bool, image: String?) -> [String] {
         var lines = ["## Engineering leaders", ""]
         if analysis.leaders.isEmpty { return lines + ["Nobody in engineering leads a team.", ""] }
         let (listed, note) = ReportSelection.listedLeaders(analysis, brief: brief)
         if let note { lines += [note, ""] }
+        if let image { lines += [image, ""] }
         lines += [
             "| Name | Title | Tier | Department | E-I | Constraint | Effective size | Business departments reached | Expected | Missing |",
             "|---|---|---|---|---:|---:|---:|---|---:|---|",
@@ -132,11 +151,14 @@ public enum MarkdownReport {
 
     /// Rows: technology and senior leaders (managers are not expected to reach the business);
     /// columns: core business departments; cells: link weight, or the marker for a department below the minimum.
-    private static func matrix(_ analysis: Analysis, _ minimumGroupSize: MinimumGroupSize?) -> [String] {
+    private static func matrix(_ analysis: Analysis, _ minimumGroupSize: MinimumGroupSize?, image: String?) -> [String] {
         guard let table = ReportSelection.matrix(analysis, minimumGroupSize, text: esc) else { return [] }
         var lines = [
             "## Engineering leaders × business departments", "",
             "Link weight between each technology or senior leader and each core business department; a dash means no link.", "",
+        ]
+        if let image { lines += [image, ""] }
+        lines += [
             "| " + table.header.joined(separator: " | ") + " |",
             "|---|" + String(repeating: "---:|", count: table.header.count - 1),
         ]
