@@ -30,7 +30,7 @@ struct PlanCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "markdown, json or csv.")
+    @Option(help: "markdown, json, csv or html (one self-contained page).")
     var format: PlanFormat = .markdown
 
     @Option(name: .customLong("max"), help: ArgumentHelp("At most this many introductions.", valueName: "n"))
