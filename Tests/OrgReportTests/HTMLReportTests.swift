@@ -80,7 +80,7 @@ struct HTMLReportTests {
             #expect(p.file.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
         }
         let heatmap = try #require(pictures.first { $0.name == ReportPictures.heatmapName }).file
-        #expect(heatmap.contains(">—</text>"), "no link is a dash, not only a colour")
+        #expect(heatmap.contains(">—</tspan>"), "no link is a dash, not only a colour")
         let bars = try #require(pictures.first).file
         #expect(bars.contains("-0.67 below -0.20"))
         let map = try #require(pictures.last).file
@@ -94,7 +94,7 @@ struct HTMLReportTests {
         let page = HTMLReport.render(analysis, context: context)
         #expect(page.contains("figures of departments with fewer than 4 people are suppressed"))
         #expect(page.contains("suppressed (fewer than 4 people)"))
-        #expect(page.contains(">n/s</text>"))
+        #expect(page.contains(">n/s</tspan>"))
     }
 
     @Test func diffPageHasCountsAndLeadersBeforeAndAfter() {

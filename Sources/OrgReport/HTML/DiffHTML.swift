@@ -10,7 +10,7 @@ public enum DiffHTML {
         return HTMLPage.document(title: title) { w in
             w.element("header") { w in
                 w.element("h1", text: title)
-                var items = [
+                var items: [(lead: String, text: String)] = [
                     ("From:", "\(origin(c.from)), \(ReportFormat.count(c.from.personCount)) people"),
                     ("To:", "\(origin(c.to)), \(ReportFormat.count(c.to.personCount)) people"),
                 ]
@@ -20,14 +20,7 @@ public enum DiffHTML {
                     ("Engineering leaders:", "\(d.tierChanges.count) changed tier, \(d.reachChanges.count) gained or lost a business department"),
                     ("People:", "\(p.joined.count) joined, \(p.left.count) left, \(p.moved.count) moved, \(p.retitled.count) changed title"),
                 ]
-                w.element("ul", ["class": "scope"]) { w in
-                    for (lead, text) in items {
-                        w.element("li") { w in
-                            w.element("strong", text: lead)
-                            w.text(" " + text)
-                        }
-                    }
-                }
+                w.scope(items)
                 linkDataWarning(&w, c)
                 DiffPictures.findingCounts(d).figure(into: &w)
             }

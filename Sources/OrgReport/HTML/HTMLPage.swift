@@ -78,6 +78,7 @@ enum HTMLPage {
           main { padding: 1rem 0.75rem 2rem; }
           dl.evidence { grid-template-columns: 1fr; }
           dl.evidence dd { margin-bottom: 0.3rem; }
+          figcaption::after { content: " Scroll the picture sideways to see all of it."; color: var(--muted); }
         }
         @page { margin: 14mm 12mm; }
         @media print {
@@ -145,6 +146,19 @@ extension HTMLWriter {
         element("section", ["id": id]) { w in
             w.element("h2", text: title)
             content(&w)
+        }
+    }
+
+    /// The list under a page's title: "**Lead:** text" items; the `prose` ones are our own sentences (with `code`).
+    mutating func scope(_ items: [(lead: String, text: String)], prose: Set<Int> = []) {
+        element("ul", ["class": "scope"]) { w in
+            for (i, item) in items.enumerated() {
+                w.element("li") { w in
+                    w.element("strong", text: item.lead)
+                    w.text(" ")
+                    if prose.contains(i) { w.prose(item.text) } else { w.text(item.text) }
+                }
+            }
         }
     }
 

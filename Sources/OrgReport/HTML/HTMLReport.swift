@@ -45,7 +45,7 @@ public enum HTMLReport {
     }
 
     private static func scope(_ w: inout HTMLWriter, _ analysis: Analysis, _ context: ReportContext) {
-        var items: [(String, String)] = []
+        var items: [(lead: String, text: String)] = []
         if let s = context.snapshot { items.append(("Snapshot:", "#\(s.id) as of \(s.asOf), imported from \(s.sourceFile)")) }
         items.append(("People:", "\(ReportFormat.count(context.peopleCount)), of whom \(ReportFormat.count(analysis.engineeringPeopleCount)) in engineering and \(ReportFormat.count(analysis.leaders.count)) engineering leaders"))
         var links = "\(ReportFormat.count(context.linkCount)) imported (\(ReportFormat.count(analysis.importedTieCount)) pairs of people), plus \(ReportFormat.count(analysis.dottedLineTieCount)) dotted-line reporting lines"
@@ -53,14 +53,7 @@ public enum HTMLReport {
         items.append(("Links:", links))
         items.append(("Policy:", context.policyDescription))
         if let privacy = ReportSelection.privacy(context) { items.append(("Privacy:", privacy)) }
-        w.element("ul", ["class": "scope"]) { w in
-            for (lead, text) in items {
-                w.element("li") { w in
-                    w.element("strong", text: lead)
-                    w.text(" " + text)
-                }
-            }
-        }
+        w.scope(items)
     }
 
     private static func summary(_ w: inout HTMLWriter, _ analysis: Analysis) {

@@ -31,6 +31,11 @@ public struct HTMLWriter: Sendable {
 
     /// `<name attributes>content</name>`.
     public mutating func element(_ name: Name, _ attributes: KeyValuePairs<Name, String> = [:], _ content: (inout HTMLWriter) -> Void = { _ in }) {
+        element(name, attributes.map { ($0.key, $0.value) }, content)
+    }
+
+    /// `<name attributes>content</name>`, with attributes built up at run time (names still literals).
+    public mutating func element(_ name: Name, _ attributes: [(Name, String)], _ content: (inout HTMLWriter) -> Void = { _ in }) {
         open(name, attributes)
         content(&self)
         output += "</\(name.text)>"
@@ -41,8 +46,16 @@ public struct HTMLWriter: Sendable {
         element(name, attributes) { $0.text(text) }
     }
 
+    public mutating func element(_ name: Name, _ attributes: [(Name, String)], text: String) {
+        element(name, attributes) { $0.text(text) }
+    }
+
     /// A void element (`<meta>`, `<br>`) or a self-closed SVG one (`<rect/>`).
     public mutating func empty(_ name: Name, _ attributes: KeyValuePairs<Name, String> = [:], selfClosing: Bool = false) {
+        empty(name, attributes.map { ($0.key, $0.value) }, selfClosing: selfClosing)
+    }
+
+    public mutating func empty(_ name: Name, _ attributes: [(Name, String)], selfClosing: Bool = false) {
         open(name, attributes, closing: selfClosing ? "/>" : ">")
     }
 
@@ -61,7 +74,7 @@ public struct HTMLWriter: Sendable {
         output += other.output
     }
 
-    private mutating func open(_ name: Name, _ attributes: KeyValuePairs<Name, String>, closing: String = ">") {
+    private mutating func open(_ name: Name, _ attributes: [(Name, String)], closing: String = ">") {
         output += "<" + name.text
         for (key, value) in attributes {
             // href only ever comes from an Anchor (see link(to:)); anything else would be a URL from data.

@@ -35,12 +35,12 @@ public struct Picture: Sendable {
         if standalone {
             w.element("svg", [
                 "xmlns": SVG.namespace, "viewBox": size, "width": SVG.number(width), "height": SVG.number(height),
-                "role": "img", "aria-labelledby": ids, "font-family": SVG.fontFamily, "font-size": "12",
+                "role": "img", "aria-labelledby": ids, "font-family": SVG.fontFamily, "font-size": "12", "fill": Palette.ink,
             ], body)
         } else {
             w.element("svg", [
                 "viewBox": size, "width": SVG.number(width), "role": "img", "aria-labelledby": ids,
-                "font-family": SVG.fontFamily, "font-size": "12",
+                "font-family": SVG.fontFamily, "font-size": "12", "fill": Palette.ink,
             ], body)
         }
     }
@@ -75,26 +75,32 @@ enum SVG {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
+    /// Attributes at their SVG default (start, normal, ink, 12 px, no stroke) are left out: a large organization's
+    /// pictures hold tens of thousands of marks.
     static func text(_ w: inout HTMLWriter, _ value: String, x: Double, y: Double, anchor: String = "start", weight: String = "normal", fill: String = Palette.ink, size: Double = 12) {
-        w.element("text", [
-            "x": number(x), "y": number(y), "text-anchor": anchor, "font-weight": weight, "fill": fill,
-            "font-size": number(size),
-        ], text: value)
+        var attributes: [(HTMLWriter.Name, String)] = [("x", number(x)), ("y", number(y))]
+        if anchor != "start" { attributes.append(("text-anchor", anchor)) }
+        if weight != "normal" { attributes.append(("font-weight", weight)) }
+        if fill != Palette.ink { attributes.append(("fill", fill)) }
+        if size != 12 { attributes.append(("font-size", number(size))) }
+        w.element("text", attributes, text: value)
     }
 
     static func rect(_ w: inout HTMLWriter, x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String = "none", strokeWidth: Double = 1, dash: String = "none", title: String? = nil) {
-        let attributes: KeyValuePairs<HTMLWriter.Name, String> = [
-            "x": number(x), "y": number(y), "width": number(max(0, width)), "height": number(height), "fill": fill,
-            "stroke": stroke, "stroke-width": number(strokeWidth), "stroke-dasharray": dash,
+        var attributes: [(HTMLWriter.Name, String)] = [
+            ("x", number(x)), ("y", number(y)), ("width", number(max(0, width))), ("height", number(height)), ("fill", fill),
         ]
+        if stroke != "none" { attributes.append(("stroke", stroke)) }
+        if stroke != "none", strokeWidth != 1 { attributes.append(("stroke-width", number(strokeWidth))) }
+        if dash != "none" { attributes.append(("stroke-dasharray", dash)) }
         guard let title else { return w.empty("rect", attributes, selfClosing: true) }
         w.element("rect", attributes) { $0.element("title", text: title) }
     }
 
     static func line(_ w: inout HTMLWriter, x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = Palette.ink, width: Double = 1, dash: String = "none") {
-        w.empty("line", [
-            "x1": number(x1), "y1": number(y1), "x2": number(x2), "y2": number(y2), "stroke": stroke,
-            "stroke-width": number(width), "stroke-dasharray": dash,
-        ], selfClosing: true)
+        var attributes: [(HTMLWriter.Name, String)] = [("x1", number(x1)), ("y1", number(y1)), ("x2", number(x2)), ("y2", number(y2)), ("stroke", stroke)]
+        if width != 1 { attributes.append(("stroke-width", number(width))) }
+        if dash != "none" { attributes.append(("stroke-dasharray", dash)) }
+        w.empty("line", attributes, selfClosing: true)
     }
 }

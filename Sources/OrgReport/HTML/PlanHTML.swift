@@ -9,29 +9,13 @@ public enum PlanHTML {
         HTMLPage.document(title: title) { w in
             w.element("header") { w in
                 w.element("h1", text: title)
-                w.element("ul", ["class": "scope"]) { w in
-                    if let s = context.snapshot {
-                        w.element("li") { w in
-                            w.element("strong", text: "Snapshot:")
-                            w.text(" \(s.id), as of \(s.asOf), from \(s.sourceFile)")
-                        }
-                    }
-                    w.element("li") { w in
-                        w.element("strong", text: "Assumed:")
-                        w.text(" ")
-                        w.prose(PlanReport.assumed(plan))
-                    }
-                    w.element("li") { w in
-                        w.element("strong", text: "Policy:")
-                        w.text(" \(context.policyDescription)\(context.linkFilter.map { "; \($0)" } ?? "")")
-                    }
-                    if context.anonymized {
-                        w.element("li") { w in
-                            w.element("strong", text: "Anonymized:")
-                            w.text(" names and ids are pseudonyms")
-                        }
-                    }
-                }
+                var items: [(lead: String, text: String)] = []
+                if let s = context.snapshot { items.append(("Snapshot:", "\(s.id), as of \(s.asOf), from \(s.sourceFile)")) }
+                let assumed = items.count
+                items.append(("Assumed:", PlanReport.assumed(plan)))
+                items.append(("Policy:", "\(context.policyDescription)\(context.linkFilter.map { "; \($0)" } ?? "")"))
+                if context.anonymized { items.append(("Anonymized:", "names and ids are pseudonyms")) }
+                w.scope(items, prose: [assumed])
                 w.paragraph(PlanReport.headline(plan))
             }
             for (n, intro) in plan.introductions.enumerated() {

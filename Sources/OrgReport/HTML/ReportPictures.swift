@@ -84,38 +84,56 @@ public enum ReportPictures {
                 "fill": Palette.ink, "font-size": "12",
             ], text: SVG.fit(c.name, 20))
         }
-        func cell(_ row: Int, _ column: Int, _ text: String, fill: String, ink: String, dash: String = "none") {
-            let (x, y) = (labelWidth + Double(column) * cellWidth, header + Double(row) * cellHeight)
-            SVG.rect(&w, x: x + 1, y: y + 1, width: cellWidth - 2, height: cellHeight - 2, fill: fill, stroke: Palette.grid, dash: dash)
-            SVG.text(&w, text, x: x + cellWidth / 2, y: y + cellHeight / 2 + 4, anchor: "middle", fill: ink)
-        }
-        for (i, leader) in rows.enumerated() {
-            let y = header + Double(i) * cellHeight
-            SVG.text(&w, SVG.fit(leader.person.name, 34), x: 8, y: y + cellHeight / 2 + 4)
-            for j in columns.indices {
-                if hidden[j] {
-                    cell(i, j, "n/s", fill: Palette.unknownFill, ink: Palette.ink, dash: "3 2")
-                } else if !leader.hasLinkData {
-                    cell(i, j, "?", fill: Palette.unknownFill, ink: Palette.ink)
-                } else if let weight = weights[i][columns[j].name] {
-                    let step = Palette.step(weight, of: maximum)
-                    cell(i, j, ReportFormat.weight(weight), fill: step.fill, ink: step.text)
-                } else {
-                    cell(i, j, "—", fill: Palette.panel, ink: Palette.muted)
+        // Compact for a large organization: one path per fill colour for every cell of it, one text a row with a
+        // tspan a cell, and the grid drawn once.
+        var cells: [String: String] = [:]
+        func row(_ index: Int, label: String, bold: Bool, _ values: [(text: String, fill: String?, ink: String)]) {
+            let y = header + Double(index) * cellHeight
+            SVG.text(&w, SVG.fit(label, 34), x: 8, y: y + cellHeight / 2 + 4, weight: bold ? "bold" : "normal")
+            let attributes: [(HTMLWriter.Name, String)] = [("y", SVG.number(y + cellHeight / 2 + 4)), ("text-anchor", "middle")]
+            w.element("text", attributes) { w in
+                for (j, value) in values.enumerated() {
+                    let x = labelWidth + Double(j) * cellWidth
+                    if let fill = value.fill {
+                        cells[fill, default: ""] += "M\(SVG.number(x)) \(SVG.number(y))h\(SVG.number(cellWidth))v\(SVG.number(cellHeight))h-\(SVG.number(cellWidth))z"
+                    }
+                    var tspan: [(HTMLWriter.Name, String)] = [("x", SVG.number(x + cellWidth / 2))]
+                    if value.ink != Palette.ink { tspan.append(("fill", value.ink)) }
+                    w.element("tspan", tspan, text: value.text)
                 }
             }
         }
-        let allRow = rows.count
-        SVG.text(&w, "All of engineering", x: 8, y: header + Double(allRow) * cellHeight + cellHeight / 2 + 4, weight: "bold")
-        for (j, c) in columns.enumerated() {
-            if hidden[j] {
-                cell(allRow, j, "n/s", fill: Palette.unknownFill, ink: Palette.ink, dash: "3 2")
-            } else {
-                let step = Palette.step(c.engineeringWeight, of: allMaximum)
-                cell(allRow, j, c.engineeringWeight > 0 ? ReportFormat.weight(c.engineeringWeight) : "—", fill: c.engineeringWeight > 0 ? step.fill : Palette.panel, ink: c.engineeringWeight > 0 ? step.text : Palette.muted)
-            }
+        var body = HTMLWriter()
+        swap(&w, &body)
+        for (i, leader) in rows.enumerated() {
+            row(i, label: leader.person.name, bold: false, columns.indices.map { j in
+                if hidden[j] { return ("n/s", Palette.unknownFill, Palette.ink) }
+                guard leader.hasLinkData else { return ("?", Palette.unknownFill, Palette.ink) }
+                guard let weight = weights[i][columns[j].name] else { return ("—", nil, Palette.ink) }
+                let step = Palette.step(weight, of: maximum)
+                return (ReportFormat.weight(weight), step.fill, step.text)
+            })
         }
-        SVG.line(&w, x1: 8, y1: header + Double(allRow) * cellHeight, x2: width - 20, y2: header + Double(allRow) * cellHeight, stroke: Palette.ink)
+        let allRow = rows.count
+        row(allRow, label: ReportSelection.allOfEngineering, bold: true, columns.enumerated().map { j, c in
+            if hidden[j] { return ("n/s", Palette.unknownFill, Palette.ink) }
+            guard c.engineeringWeight > 0 else { return ("—", nil, Palette.ink) }
+            let step = Palette.step(c.engineeringWeight, of: allMaximum)
+            return (ReportFormat.weight(c.engineeringWeight), step.fill, step.text)
+        })
+        swap(&w, &body)
+        for fill in Palette.ramp + [Palette.unknownFill] {
+            guard let d = cells[fill] else { continue }
+            w.empty("path", ["d": d, "fill": fill], selfClosing: true)
+        }
+        let (left, right, top, bottom) = (labelWidth, labelWidth + Double(columns.count) * cellWidth, header, header + bodyHeight)
+        var grid = ""
+        for j in 0...columns.count { grid += "M\(SVG.number(left + Double(j) * cellWidth)) \(SVG.number(top))V\(SVG.number(bottom))" }
+        for i in 0...(rows.count + 1) { grid += "M\(SVG.number(left)) \(SVG.number(top + Double(i) * cellHeight))H\(SVG.number(right))" }
+        w.empty("path", ["d": grid, "fill": "none", "stroke": Palette.panel, "stroke-width": "2"], selfClosing: true)
+        w.empty("path", ["d": grid, "fill": "none", "stroke": Palette.grid, "stroke-width": "0.5"], selfClosing: true)
+        w.append(body)
+        SVG.line(&w, x1: 8, y1: header + Double(allRow) * cellHeight, x2: right, y2: header + Double(allRow) * cellHeight, stroke: Palette.ink)
         let legend = header + bodyHeight + 26
         var x = 8.0
         for (i, fill) in Palette.ramp.enumerated() {
