@@ -91,7 +91,10 @@ enum HTMLPage {
           h2, h3, h4 { break-after: avoid; }
           tr, .finding, figure, li { break-inside: avoid; }
           thead { display: table-header-group; }
-          .scroll { overflow: visible; border: none; }
+          .scroll, .table { overflow: visible; border: none; }
+          table { width: 100%; font-size: 8pt; }
+          th, td { padding: 0.15rem 0.3rem; overflow-wrap: break-word; }
+          td.num, th.num { white-space: normal; }
           .scroll svg { max-width: 100%; }
           details > summary { display: none; }
           a { color: inherit; text-decoration: none; }
