@@ -50,6 +50,7 @@ enum HTMLPage {
         th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
         th { background: var(--stripe); }
         tbody tr:nth-child(even) { background: var(--stripe); }
+        td code { white-space: nowrap; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .finding { border: 1px solid var(--line); border-left: 6px solid var(--muted); border-radius: 4px; padding: 0.7rem 0.9rem; margin: 0.8rem 0; }
         .finding.high { border-left-color: var(--high); }
