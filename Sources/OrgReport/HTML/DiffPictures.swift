@@ -9,10 +9,6 @@ public enum DiffPictures {
     /// tier or reach changed.
     static let leaderLimit = 100
 
-    public static func all(_ diff: SnapshotDiff) -> [Picture] {
-        [findingCounts(diff), leaders(diff)].compactMap { $0 }
-    }
-
     static func findingCounts(_ d: SnapshotDiff) -> Picture {
         var bars: [(String, Int, String)] = [
             ("opened", d.opened.count, Palette.vermillion), ("resolved", d.resolved.count, Palette.green),

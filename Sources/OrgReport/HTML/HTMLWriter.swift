@@ -1,22 +1,14 @@
 /// Builds HTML and SVG markup in which imported text can only ever be text.
 ///
 /// Tag and attribute names are string literals (``Name``), so no imported value can become markup; every text
-/// and attribute value is escaped on the way in; the only attribute that holds a URL, `href`, takes an
-/// in-page ``Anchor``, so a `javascript:` name stays a name. Trusted markup (the stylesheet) must be a
+/// and attribute value is escaped on the way in; the only attribute that holds a URL, `href`, must be an
+/// in-page `#anchor` (and `src` is refused), so a `javascript:` name stays a name. Trusted markup (the stylesheet) must be a
 /// `StaticString`: written in the source, never built at run time.
-public struct HTMLWriter: Sendable {
+struct HTMLWriter: Sendable {
     /// A tag or attribute name; only a literal in the source makes one.
     public struct Name: ExpressibleByStringLiteral, Sendable {
         let text: String
         public init(stringLiteral value: StaticString) { text = value.description }
-    }
-
-    /// A link inside the page: `#` and an id made of our own letters and numbers, never imported text.
-    public struct Anchor: Sendable {
-        let id: String
-        /// `prefix` is a literal; `number` orders entries ("finding-3").
-        public init(_ prefix: StaticString, _ number: Int) { id = "\(prefix)-\(number)" }
-        public var href: String { "#" + id }
     }
 
     public private(set) var output = ""
@@ -59,11 +51,6 @@ public struct HTMLWriter: Sendable {
         open(name, attributes, closing: selfClosing ? "/>" : ">")
     }
 
-    /// An in-page link.
-    public mutating func link(to anchor: Anchor, _ content: (inout HTMLWriter) -> Void) {
-        element("a", ["href": anchor.href], content)
-    }
-
     /// Markup written in the source: the doctype, the stylesheet.
     public mutating func trusted(_ markup: StaticString) {
         output += markup.description
@@ -77,7 +64,7 @@ public struct HTMLWriter: Sendable {
     private mutating func open(_ name: Name, _ attributes: [(Name, String)], closing: String = ">") {
         output += "<" + name.text
         for (key, value) in attributes {
-            // href only ever comes from an Anchor (see link(to:)); anything else would be a URL from data.
+            // An href other than an in-page anchor would be a URL, possibly from data.
             precondition(key.text != "href" || value.hasPrefix("#"), "href must be an in-page anchor")
             precondition(key.text != "src", "the page loads nothing")
             output += " " + key.text + "=\""
