@@ -43,7 +43,7 @@ enum HTMLPage {
         h4 { font-size: 1rem; margin: 0 0 0.4rem; }
         a { color: var(--accent); }
         code { font: 0.9em ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; overflow-wrap: anywhere; }
-        ul.scope { padding-left: 1.2rem; }
+        ul.scope { padding-left: 1.2rem; overflow-wrap: anywhere; }
         nav ol { columns: 2 14rem; padding-left: 1.4rem; }
         .table { overflow-x: auto; margin: 0.6rem 0 1rem; }
         table { border-collapse: collapse; font-size: 0.9rem; min-width: 50%; }
@@ -71,15 +71,20 @@ enum HTMLPage {
         figcaption { margin-bottom: 0.4rem; }
         figcaption strong { display: block; }
         .scroll { overflow-x: auto; background: var(--panel); border: 1px solid var(--line); border-radius: 4px; }
-        .scroll svg { display: block; max-width: none; height: auto; }
+        .scroll svg { display: block; height: auto; }
+        .scroll svg.wide { max-width: none; }
+        .scroll svg.fit { max-width: 100%; }
         details summary { cursor: pointer; color: var(--accent); }
         footer { margin-top: 3rem; color: var(--muted); font-size: 0.85rem; }
         @media (max-width: 40rem) {
           body { font-size: 15px; }
           main { padding: 1rem 0.75rem 2rem; }
+          h1 { font-size: 1.35rem; }
+          h2 { font-size: 1.2rem; }
+          table.many { min-width: 46rem; }
           dl.evidence { grid-template-columns: 1fr; }
           dl.evidence dd { margin-bottom: 0.3rem; }
-          figcaption::after { content: " Scroll the picture sideways to see all of it."; color: var(--muted); }
+          figure.wide figcaption::after { content: " Scroll the picture sideways to see all of it."; color: var(--muted); }
         }
         @page { margin: 14mm 12mm; }
         @media print {
@@ -96,7 +101,7 @@ enum HTMLPage {
           table { width: 100%; font-size: 8pt; }
           th, td { padding: 0.15rem 0.3rem; overflow-wrap: break-word; }
           td.num, th.num { white-space: normal; }
-          .scroll svg { max-width: 100%; }
+          .scroll svg, .scroll svg.wide { max-width: 100%; }
           details > summary { display: none; }
           a { color: inherit; text-decoration: none; }
         }
@@ -120,7 +125,8 @@ extension HTMLWriter {
     /// A table in a horizontally scrolling box; `numeric` columns align right, `code` columns are rule ids.
     mutating func table(_ headers: [String], numeric: Set<Int> = [], code: Set<Int> = [], rows: [[String]]) {
         element("div", ["class": "table"]) { w in
-            w.element("table") { w in
+            // On a phone a table of many columns keeps a readable width and scrolls sideways.
+            w.element("table", headers.count > 3 ? ["class": "many"] : [:]) { w in
                 w.element("thead") { w in
                     w.element("tr") { w in
                         for (i, h) in headers.enumerated() {

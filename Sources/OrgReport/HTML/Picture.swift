@@ -12,6 +12,8 @@ public struct Picture: Sendable {
     public var caption: String
     public var width: Double
     public var height: Double
+    /// Narrow enough to shrink to a phone's width and stay legible; a wider picture scrolls sideways there.
+    var fitsPhone = false
     /// The drawing, already escaped by the writer that made it.
     var drawing: HTMLWriter
 
@@ -38,8 +40,10 @@ public struct Picture: Sendable {
                 "role": "img", "aria-labelledby": ids, "font-family": SVG.fontFamily, "font-size": "12", "fill": Palette.ink,
             ], body)
         } else {
+            // A narrow picture is shown at 1.3 times its size on a wide screen, and shrinks to fit a phone.
             w.element("svg", [
-                "viewBox": size, "width": SVG.number(width), "role": "img", "aria-labelledby": ids,
+                "viewBox": size, "width": SVG.number(fitsPhone ? width * 1.3 : width), "class": fitsPhone ? "fit" : "wide",
+                "role": "img", "aria-labelledby": ids,
                 "font-family": SVG.fontFamily, "font-size": "12", "fill": Palette.ink,
             ], body)
         }
@@ -47,7 +51,7 @@ public struct Picture: Sendable {
 
     /// `<figure>` with the title and caption above the drawing, for the HTML report.
     func figure(into w: inout HTMLWriter) {
-        w.element("figure", ["id": name]) { w in
+        w.element("figure", ["id": name, "class": fitsPhone ? "fit" : "wide"]) { w in
             w.element("figcaption") { w in
                 w.element("strong", text: title)
                 w.text(" ")

@@ -18,48 +18,45 @@ public enum ReportPictures {
 
     // MARK: E-I bars
 
-    static let rowHeight = 36.0
-
     /// Each listed engineering leader's E-I index as a bar from 0, with the tier's threshold as a dashed mark.
     static func eiBars(_ analysis: Analysis, brief: Bool) -> Picture? {
         let leaders = ReportSelection.listedLeaders(analysis, brief: brief).leaders
         guard !leaders.isEmpty else { return nil }
-        let scale = EIScale(left: 300, width: 340)
-        let top = 44.0
-        let height = top + Double(leaders.count) * rowHeight + 44
+        let scale = EIScale()
+        let top = 40.0
         var w = HTMLWriter()
-        scale.axis(&w, top: top, bottom: top + Double(leaders.count) * rowHeight)
+        scale.axis(&w, top: top, rows: leaders.count)
         for (i, l) in leaders.enumerated() {
-            let y = top + Double(i) * rowHeight
-            SVG.text(&w, SVG.fit(l.person.name, 40), x: 8, y: y + 15, weight: "bold")
-            SVG.text(&w, SVG.fit("\(l.tier.label), \(l.department)", 46), x: 8, y: y + 30, fill: Palette.muted, size: 11)
+            scale.label(&w, i, top: top, name: l.person.name, detail: "\(l.tier.label), \(l.department)")
+            let band = scale.band(i, top: top)
             let threshold = analysis.policy.minimumEI(for: l.tier)
             guard l.hasLinkData, let ei = l.eiIndex else {
-                SVG.text(&w, l.hasLinkData ? "no weighed link" : "unknown: no link data", x: scale.x(0), y: y + 22, anchor: "middle", fill: Palette.muted, size: 11)
+                SVG.text(&w, l.hasLinkData ? "no weighed link" : "unknown: no link data", x: scale.valueX, y: band.middle + 4, fill: Palette.muted, size: 11)
                 continue
             }
             let (from, to) = (scale.x(min(0, ei)), scale.x(max(0, ei)))
-            SVG.rect(&w, x: from, y: y + 10, width: max(1.5, to - from), height: 16, fill: ei < 0 ? Palette.vermillion : Palette.blue)
+            SVG.rect(&w, x: from, y: band.top, width: max(1.5, to - from), height: band.bottom - band.top, fill: ei < 0 ? Palette.vermillion : Palette.blue)
             var label = ReportFormat.ei(ei)
             if let threshold {
                 let x = scale.x(threshold)
-                SVG.line(&w, x1: x, y1: y + 4, x2: x, y2: y + 32, stroke: Palette.ink, width: 2, dash: "4 2")
+                SVG.line(&w, x1: x, y1: band.top - 4, x2: x, y2: band.bottom + 4, stroke: Palette.ink, width: 2, dash: "4 2")
                 label += ei < threshold ? " below \(ReportFormat.ei(threshold))" : " (min \(ReportFormat.ei(threshold)))"
             }
             let below = threshold.map { ei < $0 } ?? false
-            SVG.text(&w, label, x: scale.x(1) + 8, y: y + 22, weight: below ? "bold" : "normal", fill: below ? Palette.vermillion : Palette.ink)
+            SVG.text(&w, label, x: scale.valueX, y: band.middle + 4, weight: below ? "bold" : "normal", fill: below ? Palette.vermillion : Palette.ink)
         }
-        let legend = top + Double(leaders.count) * rowHeight + 24
+        let legend = top + Double(leaders.count) * scale.rowHeight + 18
         SVG.rect(&w, x: 8, y: legend - 10, width: 12, height: 12, fill: Palette.vermillion)
         SVG.text(&w, "more weight inside engineering", x: 24, y: legend)
-        SVG.rect(&w, x: 230, y: legend - 10, width: 12, height: 12, fill: Palette.blue)
-        SVG.text(&w, "more weight business-facing", x: 246, y: legend)
-        SVG.line(&w, x1: 440, y1: legend - 12, x2: 440, y2: legend + 2, stroke: Palette.ink, width: 2, dash: "4 2")
-        SVG.text(&w, "the tier's threshold (none for managers)", x: 448, y: legend)
+        SVG.rect(&w, x: 220, y: legend - 10, width: 12, height: 12, fill: Palette.blue)
+        SVG.text(&w, "more weight business-facing", x: 236, y: legend)
+        SVG.line(&w, x1: 12, y1: legend + 8, x2: 12, y2: legend + 22, stroke: Palette.ink, width: 2, dash: "4 2")
+        SVG.text(&w, "the tier's threshold (none for managers)", x: 24, y: legend + 19)
+        let height = legend + 32
         return Picture(
             name: eiName, title: "E-I index of each engineering leader",
             caption: "Each bar runs from 0 to the leader's E-I index, from −1 (every link stays in engineering) to +1 (every link reaches the business); a dashed mark is the tier's threshold, and a value below it is written in bold with \"below\".",
-            width: 780, height: height, drawing: w)
+            width: EIScale.pictureWidth, height: height, fitsPhone: true, drawing: w)
     }
 
     // MARK: Heatmap
