@@ -27,6 +27,7 @@ struct PlanCommand: ParsableCommand {
               orgmap plan
               orgmap plan --max 5 --format csv > introductions.csv
               orgmap plan --leader E1002 --assume-weight 3
+              orgmap plan --format html --output plan.html
             """
     )
 
