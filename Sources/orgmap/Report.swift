@@ -43,8 +43,8 @@ struct Report: ParsableCommand {
               orgmap report --fail-on high      # exit status 2 when a high finding exists (CI gate)
               orgmap report --top 0             # every finding written out, however many
               orgmap report --anonymize         # pseudonyms; departments under 5 people suppressed
-              orgmap report --format html --output report.html   # one page with pictures, opens offline
-              orgmap report --output report.md --images pictures # Markdown with its pictures as .svg files
+              orgmap report --format html --output report.html  # with pictures
+              orgmap report --output report.md --images pics    # and pics/*.svg
             """
     )
 
