@@ -45,6 +45,8 @@ struct HTMLReportTests {
 
     @Test func pageIsSelfContained() {
         let page = HTMLReport.render(Fixture.analysis(), context: Fixture.context)
+        let ids = page.components(separatedBy: " id=\"").dropFirst().map { $0.prefix(while: { $0 != "\"" }) }
+        #expect(ids.count > 10 && Set(ids).count == ids.count, "an id is used twice")
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"))
         #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;"))
         #expect(!page.contains("http://") && !page.contains("https://"))

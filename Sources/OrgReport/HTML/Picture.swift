@@ -51,7 +51,7 @@ public struct Picture: Sendable {
 
     /// `<figure>` with the title and caption above the drawing, for the HTML report.
     func figure(into w: inout HTMLWriter) {
-        w.element("figure", ["id": name, "class": fitsPhone ? "fit" : "wide"]) { w in
+        w.element("figure", ["id": "figure-\(name)", "class": fitsPhone ? "fit" : "wide"]) { w in
             w.element("figcaption") { w in
                 w.element("strong", text: title)
                 w.text(" ")
