@@ -75,8 +75,8 @@ struct BrowserTests {
     }
 }
 
-/// Headless Chromium in a folder of its own.
-struct Browser {
+/// Headless Chromium in a folder of its own, removed when the test is done with it.
+final class Browser {
     static let candidates = ["chromium", "chromium-browser", "google-chrome"]
 
     /// Chromium's path, from `ORGMAP_CHROMIUM` (empty: none) or the PATH; nil when none is installed.
@@ -101,6 +101,8 @@ struct Browser {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     /// Writes `text` into the folder; returns its `file://` URL.
     func write(_ name: String, _ text: String) throws -> String {
         let url = folder.appendingPathComponent(name)
@@ -117,8 +119,9 @@ struct Browser {
 
     /// Headless, no sandbox (CI runs as root), no GPU, its own profile, logging to standard error, and no name
     /// resolves: a request off the page could not succeed even if the policy let it out.
+    /// Under coreutils' `timeout`, so a browser that hangs fails the test instead of stalling the run.
     func run(_ arguments: [String]) throws -> Run {
-        try Self.command(executable, [
+        try Self.command("timeout", ["120", executable,
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--enable-logging=stderr", "--v=0",
             "--host-resolver-rules=MAP * ~NOTFOUND",
