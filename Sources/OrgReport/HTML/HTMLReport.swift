@@ -66,7 +66,7 @@ public enum HTMLReport {
     private static func sincePrevious(_ w: inout HTMLWriter, _ c: SnapshotComparison) {
         let d = c.diff
         w.element("p") { w in
-            w.text("Compared with snapshot #\(c.from.id) as of \(c.from.asOf), imported from \(c.from.sourceFile), analysed the same way. ")
+            w.text("Compared with snapshot #\(c.from.id) as of \(c.from.asOf), imported from \(c.from.sourceFile), analysed the same way: \(plural(d.opened.count, "finding")) opened, \(d.resolved.count) resolved, \(d.persisting.count) persisting\(d.unknown.isEmpty ? "" : ", \(d.unknown.count) unknown"). ")
             w.prose("`orgmap diff` shows everything that changed, people included.")
         }
         DiffHTML.linkDataWarning(&w, c)
