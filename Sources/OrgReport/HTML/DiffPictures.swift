@@ -38,17 +38,16 @@ public enum DiffPictures {
         }
         guard !rows.isEmpty else { return nil }
         let scale = EIScale()
-        let top = 40.0
         var w = HTMLWriter()
-        scale.axis(&w, top: top, rows: rows.count)
+        scale.axis(&w, rows: rows.count)
         for (i, l) in rows.enumerated() {
             func count(_ has: Bool?, _ departments: [String]?) -> String {
                 guard let has, let departments else { return "—" }
                 return has ? String(departments.count) : "?"
             }
             let reach = DiffMarkdown.transition(count(l.hasLinkData.from, l.businessDepartmentsReached.from), count(l.hasLinkData.to, l.businessDepartmentsReached.to))
-            scale.label(&w, i, top: top, name: l.person.name, detail: "\(DiffMarkdown.transition(DiffMarkdown.tier(l.tier.from), DiffMarkdown.tier(l.tier.to))); departments reached \(reach)")
-            let band = scale.band(i, top: top)
+            scale.label(&w, i, name: l.person.name, detail: "\(DiffMarkdown.transition(DiffMarkdown.tier(l.tier.from), DiffMarkdown.tier(l.tier.to))); departments reached \(reach)")
+            let band = scale.band(i)
             let before = l.hasLinkData.from == true ? l.eiIndex.from : nil
             let after = l.hasLinkData.to == true ? l.eiIndex.to : nil
             if let before, let after {
@@ -62,7 +61,7 @@ public enum DiffPictures {
             }
             SVG.text(&w, DiffMarkdown.ei(l), x: scale.valueX, y: band.middle + 4)
         }
-        let legend = top + Double(rows.count) * scale.rowHeight + 18
+        let legend = scale.bottom(rows.count) + 18
         w.empty("circle", ["cx": "14", "cy": SVG.number(legend - 4), "r": "6", "fill": Palette.panel, "stroke": Palette.ink, "stroke-width": "2"], selfClosing: true)
         SVG.text(&w, "before", x: 26, y: legend)
         w.empty("circle", ["cx": "94", "cy": SVG.number(legend - 4), "r": "5", "fill": Palette.blue], selfClosing: true)

@@ -7,6 +7,8 @@ struct EIScale {
     let left = 8.0
     let width = 290.0
     let rowHeight = 50.0
+    /// Where the first row starts, below the axis labels.
+    let top = 40.0
     /// The whole picture's width: the axis, then room for "-1.00 below -0.50".
     static let pictureWidth = 440.0
 
@@ -15,15 +17,18 @@ struct EIScale {
 
     func x(_ value: Double) -> Double { left + (min(1, max(-1, value)) + 1) / 2 * width }
 
-    /// The band of row `index` below `top`: where its marks go.
-    func band(_ index: Int, top: Double) -> (top: Double, middle: Double, bottom: Double) {
+    /// Where the legend goes under `rows` rows.
+    func bottom(_ rows: Int) -> Double { top + Double(rows) * rowHeight }
+
+    /// The band of row `index`: where its marks go.
+    func band(_ index: Int) -> (top: Double, middle: Double, bottom: Double) {
         let y = top + Double(index) * rowHeight
         return (y + 30, y + 38, y + 46)
     }
 
-    /// Labels at −1, −0.5, 0, +0.5 and +1 above `top`, and in each of `rows` bands a tick at each, the zero
+    /// Labels at −1, −0.5, 0, +0.5 and +1 above the rows, and in each of `rows` bands a tick at each, the zero
     /// line darker; two paths whatever the number of rows.
-    func axis(_ w: inout HTMLWriter, top: Double, rows: Int) {
+    func axis(_ w: inout HTMLWriter, rows: Int) {
         SVG.text(&w, "all inside engineering", x: left, y: top - 22, fill: Palette.muted, size: 11)
         SVG.text(&w, "all business-facing", x: left + width, y: top - 22, anchor: "end", fill: Palette.muted, size: 11)
         var grid = ""
@@ -32,7 +37,7 @@ struct EIScale {
             let x = SVG.number(x(value))
             SVG.text(&w, ReportFormat.ei(value), x: self.x(value), y: top - 8, anchor: value == -1 ? "start" : value == 1 ? "end" : "middle", fill: Palette.muted, size: 11)
             for row in 0..<rows {
-                let b = band(row, top: top)
+                let b = band(row)
                 let segment = "M\(x) \(SVG.number(b.top - 2))V\(SVG.number(b.bottom + 2))"
                 if value == 0 { zero += segment } else { grid += segment }
             }
@@ -42,7 +47,7 @@ struct EIScale {
     }
 
     /// The leader's name (bold) and a second line (muted) at the top of row `index`.
-    func label(_ w: inout HTMLWriter, _ index: Int, top: Double, name: String, detail: String) {
+    func label(_ w: inout HTMLWriter, _ index: Int, name: String, detail: String) {
         let y = top + Double(index) * rowHeight
         SVG.text(&w, SVG.fit(name, 40), x: left, y: y + 12, weight: "bold")
         SVG.text(&w, SVG.fit(detail, 62), x: left, y: y + 25, fill: Palette.muted, size: 11)

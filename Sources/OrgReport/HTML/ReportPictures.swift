@@ -23,12 +23,11 @@ public enum ReportPictures {
         let leaders = ReportSelection.listedLeaders(analysis, brief: brief).leaders
         guard !leaders.isEmpty else { return nil }
         let scale = EIScale()
-        let top = 40.0
         var w = HTMLWriter()
-        scale.axis(&w, top: top, rows: leaders.count)
+        scale.axis(&w, rows: leaders.count)
         for (i, l) in leaders.enumerated() {
-            scale.label(&w, i, top: top, name: l.person.name, detail: "\(l.tier.label), \(l.department)")
-            let band = scale.band(i, top: top)
+            scale.label(&w, i, name: l.person.name, detail: "\(l.tier.label), \(l.department)")
+            let band = scale.band(i)
             let threshold = analysis.policy.minimumEI(for: l.tier)
             guard l.hasLinkData, let ei = l.eiIndex else {
                 SVG.text(&w, l.hasLinkData ? "no weighed link" : "unknown: no link data", x: scale.valueX, y: band.middle + 4, fill: Palette.muted, size: 11)
@@ -45,7 +44,7 @@ public enum ReportPictures {
             let below = threshold.map { ei < $0 } ?? false
             SVG.text(&w, label, x: scale.valueX, y: band.middle + 4, weight: below ? "bold" : "normal", fill: below ? Palette.vermillion : Palette.ink)
         }
-        let legend = top + Double(leaders.count) * scale.rowHeight + 18
+        let legend = scale.bottom(leaders.count) + 18
         SVG.rect(&w, x: 8, y: legend - 10, width: 12, height: 12, fill: Palette.vermillion)
         SVG.text(&w, "more weight inside engineering", x: 24, y: legend)
         SVG.rect(&w, x: 220, y: legend - 10, width: 12, height: 12, fill: Palette.blue)
