@@ -5,11 +5,13 @@ import OrgStore
 
 /// The formats of `orgmap report`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case markdown, json, csv
+    case markdown, json, csv, html
 
-    public func render(_ analyzed: AnalyzedSnapshot) -> String {
+    /// `images`: links to the pictures ``ReportImages`` wrote, shown by the Markdown report.
+    public func render(_ analyzed: AnalyzedSnapshot, images: [String: String] = [:]) -> String {
         switch self {
-        case .markdown: MarkdownReport.render(analyzed.analysis, context: analyzed.context)
+        case .markdown: MarkdownReport.render(analyzed.analysis, context: analyzed.context, images: images)
+        case .html: HTMLReport.render(analyzed.analysis, context: analyzed.context)
         case .json: JSONReport.render(analyzed.analysis, context: analyzed.context)
         case .csv: CSVReport.render(analyzed.analysis)
         }
@@ -25,11 +27,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// The formats of `orgmap diff`.
 public enum DiffFormat: String, Sendable, CaseIterable {
-    case markdown, json
+    case markdown, json, html
 
     public func render(_ comparison: SnapshotComparison) -> String {
         switch self {
         case .markdown: DiffMarkdown.render(comparison)
+        case .html: DiffHTML.render(comparison)
         case .json: DiffJSON.render(comparison)
         }
     }

@@ -41,10 +41,11 @@ public struct PlanRequest: Sendable {
 
 /// The formats of `orgmap plan`.
 public enum PlanFormat: String, Sendable, CaseIterable {
-    case markdown, json, csv
+    case markdown, json, csv, html
 
     public func render(_ planned: PlanRequest.Planned) -> String {
         switch self {
+        case .html: PlanHTML.render(planned.plan, context: planned.context)
         case .markdown: PlanReport.markdown(planned.plan, context: planned.context)
         case .json: PlanReport.json(planned.plan, context: planned.context)
         case .csv: PlanReport.csv(planned.plan)

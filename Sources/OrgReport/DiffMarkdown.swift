@@ -39,17 +39,20 @@ public enum DiffMarkdown {
 
     /// A warning at the top when a side has no links: its link-based findings are unknown, not resolved.
     static func linkDataWarning(_ c: SnapshotComparison) -> [String] {
-        guard let reason = c.diff.linkData.reason else { return [] }
+        guard let sentence = linkDataSentence(c, text: esc) else { return [] }
+        return ["> \(sentence)", ""]
+    }
+
+    /// The warning's sentence, with **bold** and `code` marked as in Markdown; `text` renders the link filter.
+    static func linkDataSentence(_ c: SnapshotComparison, text: (String) -> String) -> String? {
+        guard let reason = c.diff.linkData.reason else { return nil }
         let missing = switch c.diff.linkData {
         case .missingBefore: [c.from]
         case .missingAfter: [c.to]
         default: [c.from, c.to]
         }
         let fix = missing.map { "`orgmap import links FILE --snapshot \($0.id)`" }.joined(separator: " and ")
-        return [
-            "> **Not comparable on links:** \(reason)\(c.linkFilter.map { " (\(esc($0)))" } ?? ""). Findings judged from links are listed as unknown, never as opened or resolved, and E-I and reach show unknown on that side. Import the links (\(fix)) to compare them.",
-            "",
-        ]
+        return "**Not comparable on links:** \(reason)\(c.linkFilter.map { " (\(text($0)))" } ?? ""). Findings judged from links are listed as unknown, never as opened or resolved, and E-I and reach show unknown on that side. Import the links (\(fix)) to compare them."
     }
 
     private static func findingSection(_ title: String, _ findings: [Finding]) -> [String] {
@@ -84,11 +87,12 @@ public enum DiffMarkdown {
         return transition(side(change.hasLinkData.from, change.eiIndex.from), side(change.hasLinkData.to, change.eiIndex.to))
     }
 
-    private static func reached(_ change: LeaderChange) -> String {
+    /// Business departments reached before and after; `text` renders their names.
+    static func reached(_ change: LeaderChange, text: (String) -> String = esc) -> String {
         func side(_ hasLinkData: Bool?, _ departments: [String]?) -> String {
             guard let hasLinkData, let departments else { return "—" }
             if !hasLinkData { return "unknown" }
-            return departments.isEmpty ? "none" : departments.map(esc).joined(separator: ", ")
+            return departments.isEmpty ? "none" : departments.map(text).joined(separator: ", ")
         }
         return transition(
             side(change.hasLinkData.from, change.businessDepartmentsReached.from),

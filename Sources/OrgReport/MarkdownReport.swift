@@ -7,15 +7,22 @@ public enum MarkdownReport {
     /// are at most this many engineering leaders.
     public static let leaderListLimit = 100
 
-    public static func render(_ analysis: Analysis, context: ReportContext) -> String {
+    /// With `images` (a picture's ``Picture/name`` to the link of its `.svg` file, as `report --images` writes
+    /// them), the E-I bars and the heatmap are shown in their sections, and the department map replaces the
+    /// Mermaid graph.
+    public static func render(_ analysis: Analysis, context: ReportContext, images: [String: String] = [:]) -> String {
         var out: [String] = []
         out += scope(analysis, context)
         out += summary(analysis)
         out += context.sincePrevious.map(sincePrevious) ?? []
         out += findings(analysis, perRule: context.findingsPerRule)
-        out += leaders(analysis, brief: context.findingsPerRule != nil)
-        out += matrix(analysis, context.minimumGroupSize)
-        out += MermaidGraph.section(analysis, minimumGroupSize: context.minimumGroupSize)
+        out += leaders(analysis, brief: context.findingsPerRule != nil, image: image(ReportPictures.eiName, images))
+        out += matrix(analysis, context.minimumGroupSize, image: image(ReportPictures.heatmapName, images))
+        if let map = image(ReportPictures.mapName, images) {
+            out += ["## Department map", "", map, ""]
+        } else {
+            out += MermaidGraph.section(analysis, minimumGroupSize: context.minimumGroupSize)
+        }
         out += unknown(analysis)
         out += method(analysis.policy, reportingLines: analysis.organization.hasReportingLines)
         return out.joined(separator: "\n") + "\n"
@@ -23,12 +30,15 @@ public enum MarkdownReport {
 
     private static func esc(_ text: String) -> String { MarkdownEscaping.inline(text) }
 
-    /// Numbers are ours and print as they are; texts came from an import.
-    private static func evidenceText(_ value: EvidenceValue) -> String {
-        switch value {
-        case .integer, .number: value.text
-        case .text, .list: esc(value.text)
+    /// `![alt](<link>)` for a picture written beside the report; the link is ours (a relative path), percent-encoded.
+    private static func image(_ name: String, _ images: [String: String]) -> String? {
+        guard let link = images[name] else { return nil }
+        let alt: String = switch name {
+        case ReportPictures.eiName: "E-I index of each engineering leader"
+        case ReportPictures.heatmapName: "Technology and senior leaders by core business department"
+        default: "Department map"
         }
+        return "![\(alt)](\(MarkdownEscaping.link(link)))"
     }
 
     private static func scope(_ analysis: Analysis, _ context: ReportContext) -> [String] {
@@ -41,29 +51,16 @@ public enum MarkdownReport {
         if let filter = context.linkFilter { links += "; \(esc(filter))" }
         lines.append(links)
         lines.append("- **Policy:** \(esc(context.policyDescription))")
-        if let privacy = privacy(context) { lines.append("- **Privacy:** \(privacy)") }
+        if let privacy = ReportSelection.privacy(context) { lines.append("- **Privacy:** \(privacy)") }
         lines.append("")
         return lines
-    }
-
-    private static func privacy(_ context: ReportContext) -> String? {
-        var parts: [String] = []
-        if context.anonymized {
-            parts.append(context.anonymizationKeyed
-                ? "names, emails and HR ids are stable pseudonyms, keyed with a secret"
-                : "names, emails and HR ids are stable pseudonyms")
-        }
-        if let rule = context.minimumGroupSize {
-            parts.append("figures of departments with fewer than \(rule.minimum) people are suppressed")
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     private static func summary(_ analysis: Analysis) -> [String] {
         var lines = ["## Summary", ""]
         if !analysis.hasLinkData {
             lines += [
-                "> **No collaboration links were imported.** Every leader and department is listed as unknown and no link-based rule ran; only the org chart's structure was checked.",
+                "> \(ReportSelection.noLinkData)",
                 "",
             ]
         }
@@ -108,18 +105,9 @@ public enum MarkdownReport {
             let group = analysis.findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
             lines += ["### \(severity.rawValue.capitalized) (\(group.count))", ""]
-            for rule in Rule.allCases {
-                let findings = group.filter { $0.rule == rule }
-                guard let limit, findings.count > limit else {
-                    for finding in findings { lines += entry(finding, number: &number) }
-                    continue
-                }
-                for finding in Finding.mostTellingFirst(findings).prefix(limit) { lines += entry(finding, number: &number) }
-                let hidden = findings.count - limit
-                lines += [
-                    "*\(ReportFormat.count(hidden)) more `\(rule.rawValue)` finding\(hidden == 1 ? "" : "s") not written out here: `--top \(limit)` shows the \(limit) most telling of each rule (highest tier, then lowest E-I, or highest for a strength, then largest department). `--top 0` writes every finding; `--format csv` and `--format json` always hold them all.*",
-                    "",
-                ]
+            for (findings, note) in ReportSelection.findingGroups(group, limit: limit) {
+                for finding in findings { lines += entry(finding, number: &number) }
+                if let note { lines += ["*\(note)*", ""] }
             }
         }
         return lines
@@ -127,7 +115,7 @@ public enum MarkdownReport {
 
     private static func entry(_ finding: Finding, number: inout Int) -> [String] {
         number += 1
-        let evidence = finding.evidence.map { "\($0.key.replacingOccurrences(of: "_", with: " ")) \(evidenceText($0.value))" }
+        let evidence = ReportSelection.evidence(finding, text: esc)
         return [
             "#### \(number). `\(finding.rule.rawValue)`: \(esc(finding.subject.name))", "",
             esc(finding.message), "",
@@ -136,25 +124,18 @@ public enum MarkdownReport {
         ]
     }
 
-    private static func leaders(_ analysis: Analysis, brief: Bool) -> [String] {
+    private static func leaders(_ analysis: Analysis, brief: Bool, image: String?) -> [String] {
         var lines = ["## Engineering leaders", ""]
         if analysis.leaders.isEmpty { return lines + ["Nobody in engineering leads a team.", ""] }
-        var listed = analysis.leaders
-        if brief, listed.count > leaderListLimit {
-            listed = listed.filter { $0.tier >= .seniorEngineeringLeader }
-            let managers = analysis.leaders.count - listed.count
-            lines += [
-                "Technology and senior engineering leaders; the \(ReportFormat.count(managers)) engineering manager\(managers == 1 ? " is" : "s are") not listed (more than \(leaderListLimit) leaders): `orgmap leaders` lists everyone, and `--top 0` lists them here.", "",
-            ]
-        }
+        let (listed, note) = ReportSelection.listedLeaders(analysis, brief: brief)
+        if let note { lines += [note, ""] }
+        if let image { lines += [image, ""] }
         lines += [
             "| Name | Title | Tier | Department | E-I | Constraint | Effective size | Business departments reached | Expected | Missing |",
             "|---|---|---|---|---:|---:|---:|---|---:|---|",
         ]
         for l in listed {
-            let reached = l.hasLinkData
-                ? (l.businessDepartmentsReached.isEmpty ? "none" : l.businessDepartmentsReached.map { "\(esc($0.department)) (\(ReportFormat.weight($0.weight)))" }.joined(separator: ", "))
-                : "unknown"
+            let reached = ReportSelection.reached(l, text: esc)
             let cells = [
                 esc(l.person.name), esc(l.title ?? ""), l.tier.label, esc(l.department),
                 l.hasLinkData ? ReportFormat.ei(l.eiIndex) : "n/a",
@@ -170,31 +151,21 @@ public enum MarkdownReport {
 
     /// Rows: technology and senior leaders (managers are not expected to reach the business);
     /// columns: core business departments; cells: link weight, or the marker for a department below the minimum.
-    private static func matrix(_ analysis: Analysis, _ minimumGroupSize: MinimumGroupSize?) -> [String] {
-        let columns = analysis.departments.filter(\.isCore)
-        let rows = analysis.leaders.filter { $0.tier >= .seniorEngineeringLeader }
-        guard !columns.isEmpty, !rows.isEmpty else { return [] }
-        let suppressed = columns.map { c in minimumGroupSize.map { $0.suppresses(c) } ?? false }
+    private static func matrix(_ analysis: Analysis, _ minimumGroupSize: MinimumGroupSize?, image: String?) -> [String] {
+        guard let table = ReportSelection.matrix(analysis, minimumGroupSize, text: esc) else { return [] }
         var lines = [
             "## Engineering leaders × business departments", "",
             "Link weight between each technology or senior leader and each core business department; a dash means no link.", "",
-            "| Leader | " + columns.map { esc($0.name) }.joined(separator: " | ") + " |",
-            "|---|" + String(repeating: "---:|", count: columns.count),
         ]
-        for leader in rows {
-            let weights = Dictionary(leader.businessDepartmentsReached.map { ($0.department, $0.weight) }, uniquingKeysWith: +)
-            let cells = zip(columns, suppressed).map { c, hidden in
-                hidden ? "suppressed" : leader.hasLinkData ? weights[c.name].map(ReportFormat.weight) ?? "—" : "?"
-            }
-            lines.append("| \(esc(leader.person.name)) | " + cells.joined(separator: " | ") + " |")
-        }
-        let all = zip(columns, suppressed).map { c, hidden in hidden ? "suppressed" : ReportFormat.weight(c.engineeringWeight) }
-        lines.append("| *All of engineering* | " + all.joined(separator: " | ") + " |")
+        if let image { lines += [image, ""] }
+        lines += [
+            "| " + table.header.joined(separator: " | ") + " |",
+            "|---|" + String(repeating: "---:|", count: table.header.count - 1),
+        ]
+        lines += table.rows.map { "| " + $0.joined(separator: " | ") + " |" }
+        lines.append("| *\(ReportSelection.allOfEngineering)* | " + table.all.joined(separator: " | ") + " |")
         lines.append("")
-        if let rule = minimumGroupSize, suppressed.contains(true) {
-            let names = zip(columns, suppressed).filter(\.1).map { esc($0.0.name) }
-            lines += ["\(names.joined(separator: ", ")): \(rule.marker).", ""]
-        }
+        if let note = table.note { lines += [note, ""] }
         return lines
     }
 
@@ -213,16 +184,6 @@ public enum MarkdownReport {
     }
 
     private static func method(_ p: Policy, reportingLines: Bool) -> [String] {
-        [
-            "## Method", "",
-            "- **Function.** A department is engineering when its name matches one of the policy's engineering patterns (whole words: \"IT\" does not match \"Recruiting\"), unless a business pattern or an explicit list says otherwise. Anyone whose title matches a technology-leader pattern counts as engineering whatever their department.",
-            "- **Tiers.** Technology leader: a technology-leader title (CTO, CIO, VP Engineering, chief architect...) with no such title above; without one, the senior leaders at the top of engineering. Senior engineering leader: a director, head-of or senior-manager title, or someone who manages managers. Engineering manager: has direct reports. Everyone else in engineering is an individual contributor." + (reportingLines ? "" : " **This org chart has no reporting lines** (its file had no manager column): tiers come from titles alone, and a manager title makes an engineering manager."),
-            "- **E-I index.** Krackhardt and Stern's (E − I) / (E + I) on link weights, where E is the weight of a leader's links to people outside engineering and I the weight of their links inside engineering (their own department and other engineering departments). It runs from −1 (every link stays in engineering) to +1 (every link reaches the business).",
-            "- **Expectations.** A technology leader should reach every core business department (at least \(p.minimumDepartmentSize) people\(p.coreBusinessDepartments == nil ? "" : ", or as listed in the policy")); a senior engineering leader at least \(p.seniorLeaderMinimumBusinessDepartments); an engineering manager none: by the engineering vs technology leadership distinction, managers work inside their team.",
-            "- **Thresholds.** `low-external-ratio` fires below an E-I of \(ReportFormat.ei(p.technologyLeaderMinimumEI)) for technology leaders and \(ReportFormat.ei(p.seniorLeaderMinimumEI)) for senior leaders; `boundary-spanner` notes managers who reach at least \(p.boundarySpannerMinimumBusinessDepartments) business departments with at least \(ReportFormat.percent(p.boundarySpannerMinimumShare)) of their link weight business-facing (or an E-I of \(ReportFormat.ei(p.boundarySpannerMinimumEI)) or more). A dotted-line reporting line counts as a link of weight \(ReportFormat.weight(p.dottedLineWeight)).",
-            "- **Brokerage.** Burt's constraint (from 1/n for a leader whose n contacts do not know each other, to 1 when they all do or there is one) and effective size (contacts, less how much they are tied to each other), on the imported ties summed per pair, as networkx defines them: low constraint and a high effective size mark a broker between groups.",
-            "- **Bridges.** Only engineering leaders' links make a business department bridged; individual contributors' links are shown but do not count. Leaders and departments with no imported link are unknown, not isolated.",
-            "",
-        ]
+        ["## Method", ""] + ReportSelection.method(p, reportingLines: reportingLines).map { "- **\($0.lead)** \($0.text)" } + [""]
     }
 }

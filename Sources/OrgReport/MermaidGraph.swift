@@ -2,13 +2,10 @@ import OrgAnalysis
 
 /// A Mermaid `graph LR` of engineering and business departments joined by their link weights (GitHub renders it).
 enum MermaidGraph {
-    /// More edges than this make the graph unreadable; the strongest are kept.
-    static let maximumEdges = 40
-
     static func section(_ analysis: Analysis, minimumGroupSize: MinimumGroupSize? = nil) -> [String] {
         let lines = render(analysis, minimumGroupSize: minimumGroupSize)
         guard !lines.isEmpty else { return [] }
-        var intro = "Links between engineering and business departments (the \(maximumEdges) strongest at most); red outlines mark core business departments no engineering leader reaches."
+        var intro = "Links between engineering and business departments (the \(DepartmentMap.maximumEdges) strongest at most); red outlines mark core business departments no engineering leader reaches."
         if let rule = minimumGroupSize {
             intro += " Departments with fewer than \(rule.minimum) people are grey and drawn without their links: \(rule.marker)."
         }
@@ -19,16 +16,10 @@ enum MermaidGraph {
     /// A department below `minimumGroupSize` keeps its node, labelled with the marker, but loses its edges and
     /// its unbridged outline: both are figures about its few people.
     static func render(_ analysis: Analysis, minimumGroupSize: MinimumGroupSize? = nil) -> [String] {
-        let side = Dictionary(analysis.departments.map { ($0.name, $0.side) }, uniquingKeysWith: { a, _ in a })
-        let small = minimumGroupSize?.suppressedDepartments(in: analysis) ?? []
-        let crossing = analysis.departmentLinks.filter { side[$0.a] != side[$0.b] }
-        let edges = crossing.filter { !small.contains($0.a) && !small.contains($0.b) }.prefix(maximumEdges)
-        let unbridged = analysis.departments.filter { $0.isCore && $0.hasLinkData && $0.leaders.isEmpty }.map(\.name)
-        var shown = Set(edges.flatMap { [$0.a, $0.b] })
-        shown.formUnion(unbridged)
-        shown.formUnion(crossing.flatMap { [$0.a, $0.b] }.filter(small.contains))
-        guard !shown.isEmpty else { return [] }
-
+        let map = DepartmentMap(analysis, minimumGroupSize: minimumGroupSize)
+        guard !map.isEmpty else { return [] }
+        let small = map.suppressed
+        let shown = Set(map.departments.map(\.name))
         var ids: [String: String] = [:]
         var lines = ["graph LR"]
         for (i, d) in analysis.departments.enumerated() where shown.contains(d.name) {
@@ -38,14 +29,14 @@ enum MermaidGraph {
             let label = MarkdownEscaping.mermaidLabel(text)
             lines.append(d.side == .engineering ? "    \(id)[\"\(label)\"]" : "    \(id)([\"\(label)\"])")
         }
-        for e in edges {
+        for e in map.edges {
             lines.append("    \(ids[e.a]!) ---|\(ReportFormat.weight(e.weight))| \(ids[e.b]!)")
         }
-        let open = analysis.departments.filter { shown.contains($0.name) && !small.contains($0.name) }
+        let open = map.departments.filter { !small.contains($0.name) }
         let engineering = open.filter { $0.side == .engineering }.compactMap { ids[$0.name] }
         let business = open.filter { $0.side == .business }.compactMap { ids[$0.name] }
-        let bridgeless = unbridged.filter { !small.contains($0) }
-        let hidden = analysis.departments.filter { shown.contains($0.name) && small.contains($0.name) }.compactMap { ids[$0.name] }
+        let bridgeless = map.departments.map(\.name).filter(map.unbridged.contains)
+        let hidden = map.departments.filter { small.contains($0.name) }.compactMap { ids[$0.name] }
         lines.append("    classDef engineering fill:#dbeafe,stroke:#1d4ed8")
         lines.append("    classDef business fill:#fef3c7,stroke:#b45309")
         lines.append("    classDef unbridged fill:#fee2e2,stroke:#b91c1c,stroke-width:3px")

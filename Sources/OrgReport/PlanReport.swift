@@ -5,24 +5,17 @@ import OrgModel
 public enum PlanReport {
     public static func markdown(_ plan: Plan, context: ReportContext) -> String {
         func esc(_ text: String) -> String { MarkdownEscaping.inline(text) }
-        let weight = EvidenceValue.format(plan.assumedWeight)
         var lines = ["# Introductions that close the most gaps", ""]
         if let snapshot = context.snapshot {
             lines.append("- **Snapshot:** \(snapshot.id), as of \(snapshot.asOf), from \(esc(snapshot.sourceFile))")
         }
         lines += [
-            "- **Assumed:** each introduction adds a link of weight \(weight) between the two people (\(plan.assumedWeight == Policy.default.planAssumedWeight ? "a meeting a fortnight for a quarter; " : "")`--assume-weight` or the policy's `plan_assumed_weight`)",
+            "- **Assumed:** \(assumed(plan))",
             "- **Policy:** \(esc(context.policyDescription))\(context.linkFilter.map { "; \(esc($0))" } ?? "")",
         ]
         if context.anonymized { lines.append("- **Anonymized:** names and ids are pseudonyms") }
         lines.append("")
-        let total = plan.closesTotal
-        if plan.introductions.isEmpty {
-            lines += [plan.gapsBefore == 0 ? "The report raises no gap: nothing to plan." : "No single introduction closes any of the \(plan.gapsBefore) gaps the report raises; see what stays open below.", ""]
-        } else {
-            let opens = plan.opensTotal == 0 ? "" : " They open \(plural(plan.opensTotal, "finding")) the report did not raise, listed below."
-            lines += ["**\(plural(plan.introductions.count, "introduction")) close \(total) of the \(plural(plan.gapsBefore, "gap")) the report raises.** Each was checked by running the analysis again with its link added; in order, each assumes the ones above it.\(opens)", ""]
-        }
+        lines += [headline(plan), ""]
         for (n, intro) in plan.introductions.enumerated() {
             let title = intro.meet.title.map { ", \(esc($0))" } ?? ""
             lines.append("## \(n + 1). \(esc(intro.leader.name)) meets \(esc(intro.meet.name))\(title), \(esc(intro.meet.department))")
@@ -30,18 +23,9 @@ public enum PlanReport {
             if let via = intro.warmPath {
                 lines += ["Warm path: \(esc(via.name)) already works with both.", ""]
             }
-            func item(_ finding: Finding) -> String {
-                "- `\(finding.rule.rawValue)` (\(finding.severity.rawValue)) \(esc(finding.subject.name)): \(esc(finding.messageWithoutFigures ?? finding.message))"
-            }
-            if !intro.closes.isEmpty {
-                lines += ["Closes \(plural(intro.closes.count, "finding")):", ""] + intro.closes.map(item)
-            }
-            if !intro.closesOpened.isEmpty {
-                if !intro.closes.isEmpty { lines.append("") }
-                lines += ["Closes again \(intro.closesOpened.count == 1 ? "a finding" : "findings") an introduction above opened:", ""] + intro.closesOpened.map(item)
-            }
-            if !intro.opens.isEmpty {
-                lines += ["", "Opens \(plural(intro.opens.count, "finding")) the report did not raise:", ""] + intro.opens.map(item)
+            func item(_ finding: Finding) -> String { "- " + PlanReport.item(finding, text: esc) }
+            for (n, (lead, findings)) in groups(intro).enumerated() {
+                lines += (n == 0 ? [] : [""]) + [lead, ""] + findings.map(item)
             }
             lines.append("")
         }
@@ -53,11 +37,43 @@ public enum PlanReport {
             lines.append("")
         }
         if !plan.unknown.isEmpty {
-            lines += ["## Needs data, not meetings", "", "No imported link touches these, so no finding can be raised or closed for them: import their calendars, chat or a survey first.", ""]
+            lines += ["## Needs data, not meetings", "", needsData, ""]
             for u in plan.unknown { lines.append("- \(esc(u.subject.name))\(u.tier.map { " (\($0.label))" } ?? ""): \(esc(u.reason))") }
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "each introduction adds a link of weight 6 between the two people (...)", with `code` in backticks.
+    static func assumed(_ plan: Plan) -> String {
+        "each introduction adds a link of weight \(EvidenceValue.format(plan.assumedWeight)) between the two people (\(plan.assumedWeight == Policy.default.planAssumedWeight ? "a meeting a fortnight for a quarter; " : "")`--assume-weight` or the policy's `plan_assumed_weight`)"
+    }
+
+    /// What the plan achieves, in one sentence (**bold** for the count).
+    static func headline(_ plan: Plan) -> String {
+        if plan.introductions.isEmpty {
+            return plan.gapsBefore == 0 ? "The report raises no gap: nothing to plan." : "No single introduction closes any of the \(plan.gapsBefore) gaps the report raises; see what stays open below."
+        }
+        let opens = plan.opensTotal == 0 ? "" : " They open \(plural(plan.opensTotal, "finding")) the report did not raise, listed below."
+        return "**\(plural(plan.introductions.count, "introduction")) close \(plan.closesTotal) of the \(plural(plan.gapsBefore, "gap")) the report raises.** Each was checked by running the analysis again with its link added; in order, each assumes the ones above it.\(opens)"
+    }
+
+    static let needsData = "No imported link touches these, so no finding can be raised or closed for them: import their calendars, chat or a survey first."
+
+    /// An introduction's findings in groups, each with its lead sentence: closes, closes again, opens.
+    static func groups(_ intro: Plan.Introduction) -> [(lead: String, findings: [Finding])] {
+        var groups: [(String, [Finding])] = []
+        if !intro.closes.isEmpty { groups.append(("Closes \(plural(intro.closes.count, "finding")):", intro.closes)) }
+        if !intro.closesOpened.isEmpty {
+            groups.append(("Closes again \(intro.closesOpened.count == 1 ? "a finding" : "findings") an introduction above opened:", intro.closesOpened))
+        }
+        if !intro.opens.isEmpty { groups.append(("Opens \(plural(intro.opens.count, "finding")) the report did not raise:", intro.opens)) }
+        return groups
+    }
+
+    /// "`rule` (severity) Subject: message", with the rule in backticks; `text` renders imported text.
+    static func item(_ finding: Finding, text: (String) -> String) -> String {
+        "`\(finding.rule.rawValue)` (\(finding.severity.rawValue)) \(text(finding.subject.name)): \(text(finding.messageWithoutFigures ?? finding.message))"
     }
 
     public static func json(_ plan: Plan, context: ReportContext) -> String {

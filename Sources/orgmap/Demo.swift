@@ -27,12 +27,12 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Print the plan of introductions (orgmap plan) instead of the report.")
     var plan = false
 
-    @Option(help: "markdown, json or csv.")
+    @Option(help: "markdown, json, csv or html.")
     var format: ReportFormat = .markdown
 
     func validate() throws {
         if plan, PlanFormat(rawValue: format.rawValue) == nil {
-            throw ValidationError("--plan is written as markdown, json or csv, not \(format.rawValue)")
+            throw ValidationError("--plan is written as markdown, json, csv or html, not \(format.rawValue)")
         }
         if plan, writeSample != nil { throw ValidationError("--plan prints the sample's plan; --write-sample writes its files: give one of them") }
     }

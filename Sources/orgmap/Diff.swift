@@ -18,6 +18,7 @@ struct Diff: ParsableCommand {
               orgmap diff --from 1 --to 3 --format json --output diff.json
               orgmap diff --since 2026-10-01 # only links dated from October, in both snapshots
               orgmap diff --anonymize        # the same pseudonyms as report --anonymize
+              orgmap diff --format html --output changes.html  # with pictures
             """
     )
 
@@ -27,7 +28,7 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("The later snapshot (default: the latest).", valueName: "id"))
     var to: Int64?
 
-    @Option(help: "markdown or json.")
+    @Option(help: "markdown, json or html (one self-contained page with pictures).")
     var format: DiffFormat = .markdown
 
     @OptionGroup var policy: PolicyOption

@@ -27,10 +27,11 @@ struct PlanCommand: ParsableCommand {
               orgmap plan
               orgmap plan --max 5 --format csv > introductions.csv
               orgmap plan --leader E1002 --assume-weight 3
+              orgmap plan --format html --output plan.html
             """
     )
 
-    @Option(help: "markdown, json or csv.")
+    @Option(help: "markdown, json, csv or html (one self-contained page).")
     var format: PlanFormat = .markdown
 
     @Option(name: .customLong("max"), help: ArgumentHelp("At most this many introductions.", valueName: "n"))

@@ -14,7 +14,9 @@ struct Report: ParsableCommand {
 
             Markdown (GitHub-flavoured, pasteable into a wiki or a pull request) is the default; json has a \
             documented stable shape (docs/rules.md, "JSON shape"); csv has one row per finding and is safe to open \
-            in a spreadsheet.
+            in a spreadsheet; html is one self-contained page with the Markdown report's content and its pictures \
+            (E-I bars, leaders × departments heatmap, department map), which loads nothing, runs no script and \
+            prints as a handout (docs/html.md).
 
             In a large organization a rule can fire for hundreds of leaders: the Markdown report writes out the \
             10 most serious findings of each rule at each severity (highest tier, then lowest E-I, then largest department) and \
@@ -41,10 +43,12 @@ struct Report: ParsableCommand {
               orgmap report --fail-on high      # exit status 2 when a high finding exists (CI gate)
               orgmap report --top 0             # every finding written out, however many
               orgmap report --anonymize         # pseudonyms; departments under 5 people suppressed
+              orgmap report --format html --output report.html  # with pictures
+              orgmap report --output report.md --images pics    # and pics/*.svg
             """
     )
 
-    @Option(help: "markdown, json or csv.")
+    @Option(help: "markdown, json, csv or html (one self-contained page with pictures).")
     var format: ReportFormat = .markdown
 
     @OptionGroup var output: OutputOption
@@ -55,8 +59,12 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Keep a large organization's Markdown report short: write out at most N findings of each rule at each severity, the most serious first (the rest are counted), and with more than \(ReportFormat.leaderListLimit) engineering leaders list only the technology and senior ones. 0 writes everything. JSON and CSV always hold everything.", valueName: "N"))
     var top = 10
 
+    @Option(help: ArgumentHelp("Also write the report's pictures (E-I bars, leaders × departments heatmap, department map) as .svg files into this folder, and show them in the Markdown report by relative links (the department map replaces the Mermaid graph).", valueName: "folder"))
+    var images: String?
+
     func validate() throws {
         if top < 0 { throw ValidationError("--top \(top): expected a number of findings, 0 or more (0 writes every finding)") }
+        if images != nil, format != .markdown { throw ValidationError("--images goes with --format markdown (the html format draws its pictures inline)") }
     }
 
     @OptionGroup var analysis: AnalysisOptions
@@ -65,7 +73,8 @@ struct Report: ParsableCommand {
     func run() throws {
         var analyzed = try analysis.request.analyze(try database.openExisting(), sincePrevious: format.showsChangesSincePrevious)
         analyzed.context.findingsPerRule = top == 0 ? nil : top
-        try output.deliver(format.render(analyzed), summary: analyzed.analysis.findingsSummary)
+        let links = try images.map { try ReportImages(directory: $0, reportFile: output.output).write(analyzed) } ?? [:]
+        try output.deliver(format.render(analyzed, images: links), summary: analyzed.analysis.findingsSummary)
         if let failOn, let highest = analyzed.analysis.highestSeverity, highest >= failOn {
             note("Findings reach \(highest.rawValue), at or above --fail-on \(failOn.rawValue).")
             throw ExitCode(2)

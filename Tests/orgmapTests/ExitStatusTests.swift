@@ -217,6 +217,22 @@ struct ExitStatusTests {
         #expect(String(decoding: try #require(cli.contents("findings.csv")), as: UTF8.self).hasPrefix("rule,severity,"))
     }
 
+    /// `--format html` and `--images`: a page on its own, pictures beside the Markdown; `--images` needs Markdown.
+    @Test func htmlReportAndPicturesForMarkdown() throws {
+        let cli = try sampleFolder()
+        let page = try cli.run("report", "--format", "html", "--output", "report.html")
+        #expect(page.status == 0 && page.stdout.isEmpty)
+        #expect(String(decoding: try #require(cli.contents("report.html")), as: UTF8.self).contains("Content-Security-Policy"))
+        let markdown = try cli.run("report", "--images", "pictures")
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.contains("![Department map](pictures/department-map.svg)"))
+        #expect(cli.contents("pictures/ei-index.svg") != nil)
+        let wrong = try cli.run("report", "--format", "json", "--images", "pictures")
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("--images goes with --format markdown"))
+        #expect(try cli.run("diff", "--format", "html").stderr.contains("no snapshot before"))
+    }
+
     /// Two separate processes give the same JSON, byte for byte: keys sorted, nothing that depends on a run.
     @Test func jsonIsTheSameFromTwoProcesses() throws {
         let cli = try sampleFolder()
