@@ -162,9 +162,18 @@ enum PNGData {
         }
         // A zlib stream: a two-byte header, then raw deflate.
         var chunk: Data? = idat.dropFirst(2)
-        return [UInt8](try Inflate.rawDeflate(limit: 200_000_000) {
+        let stream = try Inflate.Stream {
             defer { chunk = nil }
             return chunk
-        })
+        }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = try buffer.withUnsafeMutableBytes { try stream.read(into: $0) }
+            if n == 0 { break }
+            out += buffer[0..<n]
+            try #require(out.count < 200_000_000, "a screenshot of more than 200 MB")
+        }
+        return out
     }
 }
