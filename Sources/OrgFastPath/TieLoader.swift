@@ -14,14 +14,25 @@ package enum TieLoader {
         // A snapshot's people get consecutive ids at import; the dictionary is only for a database edited by hand.
         let consecutive = last - first + 1 == Int64(ids.count)
         let index = consecutive ? [:] : Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        var sql = "SELECT source_id, target_id, weight FROM link WHERE snapshot_id = ?"
-        var arguments: StatementArguments = [snapshotID]
+        let layout = try linkLayout(db, snapshotID: snapshotID)
+        var sql: String
+        var arguments: StatementArguments
+        if let ids = layout.ids {
+            // The snapshot's links lie together in the table (imports append them): read that stretch of the
+            // table in rowid order, the filter dropping any other snapshot's rows within it, rather than look
+            // up each row through the snapshot index (a lookup a row: 40% more time on 5 million links).
+            sql = "SELECT source_id, target_id, weight FROM link NOT INDEXED WHERE id BETWEEN ? AND ? AND snapshot_id = ?"
+            arguments = [ids.lowerBound, ids.upperBound, snapshotID]
+        } else {
+            sql = "SELECT source_id, target_id, weight FROM link WHERE snapshot_id = ?"
+            arguments = [snapshotID]
+        }
         if let since { sql += " AND date >= ?"; arguments += [since.description] }
         if let until { sql += " AND date <= ?"; arguments += [until.description] }
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
         var rows: [(pair: UInt64, weight: Double)] = []
-        rows.reserveCapacity(try expectedRows(db, snapshotID: snapshotID))
+        rows.reserveCapacity(layout.expectedRows)
         let s = statement.sqliteStatement
         while true {
             let code = sqlite3_step(s)
@@ -43,20 +54,24 @@ package enum TieLoader {
         return sumPerPair(&rows)
     }
 
-    /// How many rows to reserve: sized up front rather than grown by doubling (docs/benchmarks.md). The import
-    /// log counts the rows stored, and the span of the snapshot's link ids (one index lookup each) bounds them.
-    /// Both come from a file anyone can edit, so the figures are checked and the reservation capped; past it,
-    /// the array grows.
-    private static func expectedRows(_ db: Database, snapshotID: Int64) throws -> Int {
+    /// How many rows to reserve, and the span of link ids to read in rowid order when the snapshot's links lie
+    /// together. Rows are reserved up front rather than grown by doubling (docs/benchmarks.md): the import log
+    /// counts the rows stored, and the span of the snapshot's link ids (one index lookup each) bounds them. Both
+    /// come from a file anyone can edit, so the figures are checked and the reservation capped; past it, the
+    /// array grows. The span is read directly when it holds at most twice the logged rows (links of other
+    /// snapshots imported in between would make it longer); a wrong figure costs time, never a row, since the
+    /// snapshot filter still applies.
+    private static func linkLayout(_ db: Database, snapshotID: Int64) throws -> (expectedRows: Int, ids: ClosedRange<Int64>?) {
         func integer(_ sql: String) throws -> Int? {
             try DatabaseValue.fetchOne(db, sql: sql, arguments: [snapshotID]).flatMap(Int.fromDatabaseValue)
         }
         guard let logged = try integer("SELECT TOTAL(rows_stored) FROM import_log WHERE kind = 'links' AND snapshot_id = ?"), logged > 0,
               let last = try integer("SELECT MAX(id) FROM link WHERE snapshot_id = ?"),
-              let first = try integer("SELECT MIN(id) FROM link WHERE snapshot_id = ?") else { return 0 }
+              let first = try integer("SELECT MIN(id) FROM link WHERE snapshot_id = ?") else { return (0, nil) }
         let (span, overflow) = last.subtractingReportingOverflow(first)
-        guard !overflow, span >= 0 else { return 0 }
-        return min(min(span, logged - 1) + 1, 1 << 24)
+        guard !overflow, span >= 0 else { return (0, nil) }
+        let together = span / 2 < logged
+        return (min(min(span, logged - 1) + 1, 1 << 24), together ? Int64(first)...Int64(last) : nil)
     }
 
     /// Sorts the rows by pair and sums each pair's weights into one tie.

@@ -46,6 +46,23 @@ struct LinksImportTests {
         #expect(try db.ties(snapshotID: result.snapshot.id, until: day("2026-10-01")) == [Tie(a: 0, b: 1, weight: 2, count: 1)])
     }
 
+    /// A snapshot's links read back whatever lies between them in the table: imports into two snapshots in
+    /// turn interleave their rows, and each snapshot gets exactly its own, whether its stretch of the table is
+    /// read in rowid order (other links in between: one import of three) or through the index (most of it).
+    @Test(arguments: [1, 40])
+    func ties(ofInterleavedImports between: Int) throws {
+        let db = try orgDatabase("pingboard.csv")
+        try PeopleImport(source: Fixtures.orgChart("pingboard.csv"), asOf: day("2026-11-30")).run(into: .database(db), logger: quiet)
+        let (first, second) = (try db.snapshots()[0].id, try db.snapshots()[1].id)
+        #expect(first != second)
+        _ = try importLinks("from,to,count\nsam.rivera@acme.io,jordan.lee@acme.io,2\n", into: db) { $0.snapshotID = first }
+        let filler = (0..<between).map { "sam.rivera@acme.io,kai.nakamura@acme.io,\($0 + 1)" }.joined(separator: "\n")
+        _ = try importLinks("from,to,count\n\(filler)\n", into: db) { $0.snapshotID = second }
+        _ = try importLinks("from,to,count\nkai.nakamura@acme.io,sam.rivera@acme.io,3\njordan.lee@acme.io,sam.rivera@acme.io,1\n", into: db) { $0.snapshotID = first }
+        #expect(try db.ties(snapshotID: first) == [Tie(a: 0, b: 1, weight: 3, count: 2), Tie(a: 1, b: 2, weight: 3, count: 1)])
+        #expect(try db.ties(snapshotID: second) == [Tie(a: 1, b: 2, weight: Double(between * (between + 1) / 2), count: between)])
+    }
+
     @Test func vivaPersonToPerson() throws {
         let db = try orgDatabase()
         let result = try importLinks(fixture: "viva-p2p.csv", into: db)
