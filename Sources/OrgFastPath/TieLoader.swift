@@ -74,9 +74,9 @@ package enum TieLoader {
         return (min(min(span, logged - 1) + 1, 1 << 24), together ? Int64(first)...Int64(last) : nil)
     }
 
-    /// Sorts the rows by pair and sums each pair's weights into one tie.
+    /// Sorts the rows by pair (``PairSort``) and sums each pair's weights into one tie.
     private static func sumPerPair(_ rows: inout [(pair: UInt64, weight: Double)]) -> [Tie] {
-        rows.sort { $0.pair < $1.pair }
+        PairSort.sort(&rows)
         var pairs = rows.isEmpty ? 0 : 1
         for k in rows.indices.dropFirst() where rows[k].pair != rows[k - 1].pair { pairs += 1 }
         var ties: [Tie] = []
