@@ -25,7 +25,14 @@ public struct PhraseMatcher: Sendable {
         var raw: [String] = []
         var current = ""
         for ch in text.lowercased() {
-            if ch.isLetter || ch.isNumber || ch == "&" {
+            // ASCII first: Unicode's letter and number properties are a table lookup a character, which on every
+            // title of a large org chart was 4% of a report.
+            let keeps = if let byte = ch.asciiValue {
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x26 || (byte >= 0x41 && byte <= 0x5A)
+            } else {
+                ch.isLetter || ch.isNumber
+            }
+            if keeps {
                 current.append(ch)
             } else if !current.isEmpty {
                 raw.append(current)
