@@ -37,17 +37,12 @@ struct Orgmap: ParsableCommand {
     )
 
     /// Parses and runs the command, as ArgumentParser's own `main` does, but first answers a mistyped command
-    /// with the nearest one ("did you mean 'report'?").
+    /// or subcommand with the nearest one ("did you mean 'report'?", "did you mean 'people'?").
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let first = arguments.first, !first.hasPrefix("-") {
-            let names = configuration.subcommands.map { $0._commandName } + ["help"]
-            if !names.contains(first) {
-                let nearest = names.min { CommandSuggestion.distance(first, $0) < CommandSuggestion.distance(first, $1) }
-                let hint = nearest.flatMap { CommandSuggestion.distance(first, $0) <= max(2, first.count / 3) ? " Did you mean '\($0)'?" : nil } ?? ""
-                FileHandle.standardError.write(Data("Error: '\(first)' is not an orgmap command.\(hint) See 'orgmap --help'.\n".utf8))
-                Foundation.exit(ExitCode.validationFailure.rawValue)
-            }
+        if let message = CommandSuggestion.mistyped(arguments, root: Orgmap.self) {
+            FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {
             var command = try parseAsRoot(arguments)
@@ -60,6 +55,31 @@ struct Orgmap: ParsableCommand {
 
 /// The nearest command to a mistyped one.
 enum CommandSuggestion {
+    /// What to say when `arguments` name a command that does not exist, at any depth (`orgmap reprot`,
+    /// `orgmap import peple`); nil when the command path is right, and past the first option or argument of a
+    /// command that takes them (a command with a default subcommand takes its arguments too).
+    static func mistyped(_ arguments: [String], root: any ParsableCommand.Type) -> String? {
+        var command = root
+        var path = [root._commandName]
+        for argument in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty, command.configuration.defaultSubcommand == nil, !argument.hasPrefix("-") else { return nil }
+            if let next = subcommands.first(where: { $0._commandName == argument }) {
+                command = next
+                path.append(argument)
+                continue
+            }
+            if argument == "help" { return nil }
+            let names = subcommands.map { $0._commandName }
+            let nearest = names.min { distance(argument, $0) < distance(argument, $1) }
+            let hint = nearest.flatMap { distance(argument, $0) <= max(2, argument.count / 3) ? " Did you mean '\($0)'?" : nil } ?? ""
+            let parent = path.joined(separator: " ")
+            let what = path.count == 1 ? "an orgmap command" : "a command of '\(parent)' (\(names.joined(separator: ", ")))"
+            return "'\(argument)' is not \(what).\(hint) See '\(parent) --help'."
+        }
+        return nil
+    }
+
     /// Levenshtein distance: the fewest insertions, deletions and substitutions from `a` to `b`.
     static func distance(_ a: String, _ b: String) -> Int {
         let (a, b) = (Array(a), Array(b))
