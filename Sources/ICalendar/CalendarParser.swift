@@ -3,7 +3,7 @@
 /// Nesting is tracked with an explicit stack (no recursion), so hostile input
 /// cannot exhaust the call stack. Only the properties the engine needs are
 /// parsed; properties of sub-components of a VEVENT (VALARM, ...) are ignored,
-/// as are VTODO, VJOURNAL, VFREEBUSY and unknown components.
+/// as are to-do, journal, free/busy and unknown components.
 enum CalendarParser {
     private enum Kind {
         case calendar, event, timeZone, observance, other
