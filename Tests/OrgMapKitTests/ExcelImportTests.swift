@@ -92,6 +92,27 @@ struct ExcelImportTests {
         #expect(try !leaders(excel).isEmpty)
     }
 
+    /// Workbooks another program wrote (openpyxl and pandas, see Fixtures/README-xlsx.md): inline strings with no
+    /// shared string table, openpyxl's styles and date cells, pandas' datetimes.
+    @Test func workbooksWrittenByOpenpyxlAndPandas() throws {
+        let workspace = try Workspace()
+        try workspace.copyImportFixture("openpyxl-directory.xlsx")
+        let people = try #require(try workspace.importPeople("openpyxl-directory.xlsx").file)
+        #expect(people.layout == .sheet(name: "Employee Directory", headerRow: 4, skippedRows: 2))
+        #expect(people.people.map(\.key) == ["1", "2", "3", "4", "5", "6", "7"])
+        #expect(people.people.map(\.name).last == "Cheryl Barnet")
+        #expect(people.managerRows == [-1, 0, 1, 2, 0, 4, 0])
+        #expect(people.warnings.isEmpty)
+        try workspace.copyImportFixture("pandas-links.xlsx")
+        let links = try workspace.importLinks("pandas-links.xlsx")
+        #expect(links.stored == 3)
+        #expect(try TabularShapesTests.ties(workspace) == ["2-5 2.5", "2-7 1", "3-4 1"])
+        let db = try workspace.database()
+        var listing = ""
+        _ = try PairListing(snapshot: nil).write(from: db) { listing += $0 }
+        #expect(listing.contains(",2026-10-03,2026-10-03,"), "\(listing)")
+    }
+
     @Test func theSheetIsChosenByName() throws {
         let workspace = try Workspace()
         try Self.workbook(workspace, "report.xlsx", [
