@@ -276,7 +276,7 @@ public struct LinksImport: Sendable {
         }
         if summary.selfLinks > 0 { logger.warning("\(file): \(plural(summary.selfLinks, "link")) from a person to themselves skipped") }
         if let line = summary.windows1252From { logger.warning("\(file): not UTF-8 from line \(line) on: read as Windows-1252 (use --encoding to choose another)") }
-        if summary.strayCells > 0 { logger.warning("\(file): \(plural(summary.strayCells, "cell")) right of the table (after an empty column) left out, as notes beside it") }
+        if let stray = ImportWarning.strayCells(summary.strayCells) { logger.warning("\(file): \(stray)") }
         if summary.noRecipients > 0 { logger.info("\(file): \(plural(summary.noRecipients, "message")) with no recipient skipped") }
         if summary.zeroWeight > 0 { logger.info("\(file): \(plural(summary.zeroWeight, "row")) with weight 0 skipped") }
         if summary.outsideWindow > 0 { logger.info("\(file): \(plural(summary.outsideWindow, "row")) dated outside --since/--until (or undated) skipped") }

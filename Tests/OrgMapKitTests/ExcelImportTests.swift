@@ -173,11 +173,12 @@ struct ExcelImportTests {
             (nil, [.integer(2), .integer(5), .number(2.5), .date(CalendarDate("2026-10-01")!)]),
             (nil, [.text("aadams@efficientoffice.com"), .integer(7), .integer(1), .date(CalendarDate("2026-10-02")!)]),
             (nil, [.integer(3), .integer(6), .integer(0), .date(CalendarDate("2026-10-03")!)]),
-            (nil, [.integer(3), .integer(4), .integer(1)]),
+            (nil, [.integer(3), .integer(4), .integer(1), .empty, .empty, .text("checked by HR")]),
         ])])
         let outcome = try workspace.importLinks("links.xlsx")
         #expect(outcome.stored == 3)
         #expect(outcome.zeroWeight == 1)
+        #expect(workspace.log.text.contains("links.xlsx: 1 cell right of the table (after an empty column) left out, as notes beside it"), "\(workspace.log.text)")
         #expect(try TabularShapesTests.ties(workspace) == ["2-5 2.5", "2-7 1", "3-4 1"])
         #expect(workspace.log.text.contains("links.xlsx: read as edges, sheet 'Links' of an Excel workbook, header on row 1, source ← 'Source'"), "\(workspace.log.text)")
         // Dates as Excel shows them: the window keeps October's links.

@@ -53,9 +53,18 @@ public protocol TableRecords: AnyObject {
     var progress: (bytesRead: Int, totalBytes: Int?) { get }
     /// The SHA-256 of the whole file, lowercase hex: call once, after the last record.
     func finishDigest() throws -> String
+    /// Non-empty cells left out for standing right of the table, after a column whose header is empty (a
+    /// sheet's notes); 0 for a CSV file, where such a row is ragged.
+    var strayCells: Int { get }
+    /// `error`, about a header naming no column the import needs, with what helps choose another table: for a
+    /// workbook, the sheet read and the others it has.
+    func explainingHeader(_ error: OrgMapError) -> OrgMapError
 }
 
 extension TableRecords {
+    public var strayCells: Int { 0 }
+    public func explainingHeader(_ error: OrgMapError) -> OrgMapError { error }
+
     /// The next record as strings, or nil at the end.
     public func next() throws -> CSVRecord? {
         guard try advance() else { return nil }
@@ -110,18 +119,11 @@ public final class WorkbookTable: TableRecords {
     public var windows1252From: Int? { nil }
     public var layout: TableLayout { .sheet(name: reader.sheetName, headerRow: header.line, skippedRows: header.skippedRows) }
     public var progress: (bytesRead: Int, totalBytes: Int?) { (0, totalBytes) }
-    /// Non-empty cells dropped for standing right of the table, after an empty column.
-    public var droppedCells: Int { reader.droppedCells }
+    public var strayCells: Int { reader.droppedCells }
 
-    /// The warning for cells right of the table, left out; nil when there were none.
-    public var strayCellsWarning: ImportWarning? {
-        guard droppedCells > 0 else { return nil }
-        return ImportWarning(kind: .strayCells, message: "\(plural(droppedCells, "cell")) right of the table (after an empty column) left out, as notes beside it")
-    }
-
-    /// `error` (a header that names no column the import needs) saying which sheet was read and which others
-    /// the workbook has, so the user can choose one with `--sheet`; unchanged for a workbook of one sheet.
-    public func namingTheSheet(_ error: OrgMapError) -> OrgMapError {
+    /// `error` saying which sheet was read and which others the workbook has, so the user can choose one with
+    /// `--sheet`; unchanged for a workbook of one sheet.
+    public func explainingHeader(_ error: OrgMapError) -> OrgMapError {
         let others = workbook.sheetNames.filter { $0 != reader.sheetName }
         guard !others.isEmpty, case .invalidInput(let file, var problems, let more) = error, !problems.isEmpty else { return error }
         problems[0].message += " (this is sheet '\(reader.sheetName)'; the workbook also has \(others.map { "'\($0)'" }.joined(separator: ", ")): choose one with --sheet)"

@@ -124,7 +124,7 @@ package final class LinkFile {
                 }
             }, file: fileName, line: header.line)
         } catch let error as OrgMapError {
-            throw (table as? WorkbookTable)?.namingTheSheet(error) ?? error
+            throw table.explainingHeader(error)
         }
     }
 
@@ -146,7 +146,7 @@ package final class LinkFile {
         }
         summary.sha256 = try reader.finishDigest()
         summary.windows1252From = reader.windows1252From
-        summary.strayCells = (reader as? WorkbookTable)?.droppedCells ?? 0
+        summary.strayCells = reader.strayCells
         return summary
     }
 

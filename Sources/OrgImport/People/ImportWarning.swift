@@ -34,6 +34,12 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
         self.lines = lines
     }
 
+    /// Cells of a sheet right of the table left out: the one wording of both imports.
+    public static func strayCells(_ count: Int) -> ImportWarning? {
+        guard count > 0 else { return nil }
+        return ImportWarning(kind: .strayCells, message: "\(plural(count, "cell")) right of the table (after an empty column) left out, as notes beside it")
+    }
+
     public var description: String {
         guard !lines.isEmpty else { return message }
         let shown = lines.prefix(10).map(String.init).joined(separator: ", ")

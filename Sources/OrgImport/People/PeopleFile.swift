@@ -65,7 +65,7 @@ extension PeopleFile {
         do {
             mapping = try HeaderMapping(headers: header.fields.map { $0.trimmed }, overrides: options.columnOverrides, file: file, line: header.line)
         } catch let error as OrgMapError {
-            throw (reader as? WorkbookTable)?.namingTheSheet(error) ?? error
+            throw reader.explainingHeader(error)
         }
         var collector = ProblemCollector(file: file, limit: options.maxProblems)
         var rows = RawRows(hasDottedLines: mapping.columns[.dottedLine] != nil)
@@ -149,7 +149,7 @@ extension PeopleFile {
         if let from = reader.windows1252From {
             warnings.append(ImportWarning(kind: .windows1252, message: "not UTF-8 from line \(from) on: read as Windows-1252 (use --encoding to choose another)"))
         }
-        if let stray = (reader as? WorkbookTable)?.strayCellsWarning { warnings.append(stray) }
+        if let stray = ImportWarning.strayCells(reader.strayCells) { warnings.append(stray) }
         if shortRows > 0 {
             warnings.append(ImportWarning(kind: .emptyTrailingHeader, message: "the header ends with \(plural(width - needed, "empty cell")); \(plural(shortRows, "row")) without \(width - needed == 1 ? "that field" : "those fields") read as they are"))
         }
