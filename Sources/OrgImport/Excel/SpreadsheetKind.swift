@@ -14,6 +14,11 @@ public enum SpreadsheetKind: Sendable, Equatable {
     ///   (`.xlsb`), an OpenDocument spreadsheet (`.ods`); a zip that says it is a workbook but holds none; an
     ///   `.xlsx` that is not a zip or whose zip is damaged.
     public static func detect(path: String) throws -> SpreadsheetKind? {
+        try workbookArchive(path: path) == nil ? nil : .xlsx
+    }
+
+    /// As ``detect(path:)``, handing over the workbook's zip archive, opened once, for ``Workbook`` to read.
+    static func workbookArchive(path: String) throws -> ZipArchive? {
         let url = URL(fileURLWithPath: path)
         let suffix = url.pathExtension.lowercased()
         var isDirectory: ObjCBool = false
@@ -46,7 +51,7 @@ public enum SpreadsheetKind: Sendable, Equatable {
             guard workbookSuffixes.contains(suffix) else { return nil }
             throw WorkbookError.from(error, file: path)
         }
-        if Workbook.mainPart(in: archive, file: path) != nil { return .xlsx }
+        if Workbook.mainPart(in: archive, file: path) != nil { return archive }
         if archive.contains("xl/workbook.bin") { throw unsupported(path, .binaryWorkbook) }
         if archive.contains("mimetype"), let type = try? archive.read("mimetype"),
            String(decoding: type, as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument.spreadsheet") {

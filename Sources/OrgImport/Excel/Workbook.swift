@@ -27,17 +27,16 @@ public final class Workbook {
     ///
     /// - Throws: `WorkbookError`: the errors of ``SpreadsheetKind/detect(path:)`` (an `.xls`, a Numbers
     ///   document, a damaged zip...), "not a spreadsheet" for any other file, or a malformed workbook part.
-    public init(path: String) throws {
-        file = path
-        guard try SpreadsheetKind.detect(path: path) == .xlsx else {
+    public convenience init(path: String) throws {
+        guard let archive = try SpreadsheetKind.workbookArchive(path: path) else {
             throw WorkbookError(file: path, reason: .notAWorkbook, message: "not an Excel workbook (.xlsx)")
         }
-        let archive: ZipArchive
-        do {
-            archive = try ZipArchive(url: URL(fileURLWithPath: path))
-        } catch let error as ArchiveError {
-            throw WorkbookError.from(error, file: path)
-        }
+        try self.init(path: path, archive: archive)
+    }
+
+    /// The workbook in `archive`, the zip ``SpreadsheetKind/workbookArchive(path:)`` found at `path`.
+    init(path: String, archive: ZipArchive) throws {
+        file = path
         self.archive = archive
         guard let main = Self.mainPart(in: archive, file: path) else {
             throw WorkbookError(file: path, reason: .notAWorkbook, message: "a zip archive, but not an Excel workbook: it has no xl/workbook.xml")

@@ -94,11 +94,16 @@ public final class WorkbookTable: TableRecords {
     ///
     /// - Throws: `OrgMapError.invalidInput` naming the file (and the sheet and cell): an unknown sheet (the
     ///   workbook's sheets listed), a workbook without data, a damaged or malformed workbook.
-    public init(path: String, sheet: String?) throws {
+    public convenience init(path: String, sheet: String?) throws {
+        try self.init(workbook: reportingWorkbookErrors { try Workbook(path: path) }, sheet: sheet)
+    }
+
+    /// As ``init(path:sheet:)``, from the workbook already opened.
+    init(workbook: Workbook, sheet: String?) throws {
+        let path = workbook.file
         displayName = path
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        (workbook, reader, header) = try reportingWorkbookErrors {
-            let workbook = try Workbook(path: path)
+        (self.workbook, reader, header) = try reportingWorkbookErrors {
             let reader = try sheet.map { try workbook.sheet(named: $0) } ?? workbook.firstSheetWithData()
             return (workbook, reader, try reader.findHeader())
         }
@@ -145,8 +150,9 @@ public final class WorkbookTable: TableRecords {
 /// - Throws: `OrgMapError` for a spreadsheet orgmap cannot read (`.xls`, Numbers, `.ods`, `.xlsb`: saying
 ///   how to save it), a damaged workbook, an unknown sheet, or a file that cannot be opened.
 public func openTable(_ source: InputSource, options: CSVOptions, sheet: String?) throws -> any TableRecords {
-    if case .path(let path) = source, path != "-", try reportingWorkbookErrors({ try SpreadsheetKind.detect(path: path) }) == .xlsx {
-        return try WorkbookTable(path: path, sheet: sheet)
+    if case .path(let path) = source, path != "-",
+       let workbook = try reportingWorkbookErrors({ try SpreadsheetKind.workbookArchive(path: path).map { try Workbook(path: path, archive: $0) } }) {
+        return try WorkbookTable(workbook: workbook, sheet: sheet)
     }
     if let sheet {
         throw OrgMapError.invalidArgument("--sheet \(sheet) chooses a sheet of an Excel workbook (.xlsx); \(source.displayName) is not one")
