@@ -30,6 +30,14 @@ struct PolicyFileTests {
         #expect(p.first?.message.contains("'minimum_department_size' should be a whole number") == true)
     }
 
+    @Test func technologyLeaderBelowAnotherIsTrueOrFalse() throws {
+        #expect(try PolicyFile.parse("technology_leader_below_another: true\n", file: "p.yaml").technologyLeaderBelowAnother)
+        #expect(try !PolicyFile.parse(PolicyFile.template(), file: "p.yaml").technologyLeaderBelowAnother)
+        #expect(PolicyFile.template().contains("technology_leader_below_another: false"))
+        let p = problems { _ = try PolicyFile.parse("technology_leader_below_another: sometimes\n", file: "p.yaml") }
+        #expect(p.first?.message.contains("'technology_leader_below_another' should be true or false") == true, "\(p)")
+    }
+
     @Test func invalidYAML() {
         let p = problems { _ = try PolicyFile.parse("engineering_departments: [Platform\n", file: "p.yaml") }
         #expect(p.first?.message.contains("not valid YAML") == true)
