@@ -22,6 +22,14 @@ struct DemoTests {
         #expect(PlanFormat.markdown.render(try PlanRequest().run(try workspace.database())) == plan)
     }
 
+    /// Legal is unbridged, yet a Platform engineer who leads no one works with it: the map draws that line
+    /// dashed, so it does not read as a bridge.
+    @Test func theDemoMapDrawsNoBridgeIntoAnUnbridgedDepartment() throws {
+        let page = try Demo.report(format: .html)
+        #expect(page.contains("stroke-dasharray=\"6 4\"><title>Legal – Platform: weight 6, no engineering leader among them</title>"))
+        #expect(page.components(separatedBy: "stroke-dasharray=\"6 4\"").count == 2)
+    }
+
     @Test func demoReportNamesWhoToMeet() throws {
         let report = try Demo.report(format: .markdown)
         #expect(report.contains("#### 1. `department-unbridged`: Legal"))

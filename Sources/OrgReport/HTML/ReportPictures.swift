@@ -178,10 +178,16 @@ public enum ReportPictures {
             let aIsEngineering = engineering.contains { $0.name == e.a }
             let (y1, y2) = aIsEngineering ? (ya, yb) : (yb, ya)
             let mid = (leftX + rightX) / 2
-            w.element("path", [
-                "d": "M\(SVG.number(leftX)) \(SVG.number(y1)) C\(SVG.number(mid)) \(SVG.number(y1)) \(SVG.number(mid)) \(SVG.number(y2)) \(SVG.number(rightX)) \(SVG.number(y2))",
-                "fill": "none", "stroke": Palette.blue, "stroke-opacity": "0.55", "stroke-width": SVG.number(strokeWidth(e.weight)),
-            ]) { $0.element("title", text: "\(e.a) – \(e.b): weight \(ReportFormat.weight(e.weight))") }
+            // Into an unbridged department the link is engineers' who lead no one: dashed, since it is no bridge.
+            let noBridge = map.unbridged.contains(e.a) || map.unbridged.contains(e.b)
+            var attributes: [(HTMLWriter.Name, String)] = [
+                ("d", "M\(SVG.number(leftX)) \(SVG.number(y1)) C\(SVG.number(mid)) \(SVG.number(y1)) \(SVG.number(mid)) \(SVG.number(y2)) \(SVG.number(rightX)) \(SVG.number(y2))"),
+                ("fill", "none"), ("stroke", Palette.blue), ("stroke-opacity", "0.55"), ("stroke-width", SVG.number(strokeWidth(e.weight))),
+            ]
+            if noBridge { attributes.append(("stroke-dasharray", "6 4")) }
+            w.element("path", attributes) {
+                $0.element("title", text: "\(e.a) – \(e.b): weight \(ReportFormat.weight(e.weight))\(noBridge ? ", no engineering leader among them" : "")")
+            }
         }
         for d in map.departments {
             let isEngineering = d.side == .engineering
@@ -208,10 +214,10 @@ public enum ReportPictures {
             x += 150
         }
         SVG.rect(&w, x: x, y: legend - 12, width: 28, height: 16, fill: "#fbe3d4", stroke: Palette.vermillion, strokeWidth: 3, dash: "6 3")
-        SVG.text(&w, "unbridged: no engineering leader reaches it", x: x + 36, y: legend)
+        SVG.text(&w, "unbridged: no engineering leader; dashed line: other engineers", x: x + 36, y: legend)
         return Picture(
             name: mapName, title: "Department map",
-            caption: "Engineering departments on the left, business departments on the right; a line's width follows the link weight between them (the \(DepartmentMap.maximumEdges) strongest at most), and a dashed outline marked \"unbridged\" is a core business department no engineering leader reaches.",
+            caption: "Engineering departments on the left, business departments on the right; a line's width follows the link weight between them (the \(DepartmentMap.maximumEdges) strongest at most), and a dashed outline marked \"unbridged\" is a core business department no engineering leader reaches (a dashed line into it is engineers' who lead no one).",
             width: width, height: height, drawing: w)
     }
 }
