@@ -71,8 +71,13 @@ extension AppDatabase {
     /// The snapshot's links summed per pair of people, as indices into ``organization(snapshotID:)``'s people.
     /// `since` and `until` (inclusive) keep dated links in that range; undated links are kept only when no range
     /// is given.
+    package func tieTable(snapshotID: Int64, since: CalendarDate? = nil, until: CalendarDate? = nil) throws -> TieTable {
+        try TieLoader.table(self, snapshotID: snapshotID, since: since, until: until)
+    }
+
+    /// ``tieTable(snapshotID:since:until:)`` as values, in pair order.
     package func ties(snapshotID: Int64, since: CalendarDate? = nil, until: CalendarDate? = nil) throws -> [Tie] {
-        try read { db in try TieLoader.ties(db, snapshotID: snapshotID, since: since, until: until) }
+        try tieTable(snapshotID: snapshotID, since: since, until: until).ties
     }
 
     /// ISO 8601 in UTC, to the second: what `imported_at` holds.

@@ -1,86 +1,97 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import OrgModel
+import OrgStore
 
 /// Reads a snapshot's links and sums them per pair of people, for the analysis: millions of rows, so the rows
-/// are stepped through SQLite's C API, then sorted by pair and summed (a dictionary of millions of pairs cost
-/// three times as much, docs/benchmarks.md).
+/// are stepped through SQLite's C API, a chunk at a time sorted by pair (``PairSort``), summed, and merged into
+/// the ties read so far (``TieColumns/merge(_:counts:)``). Memory is the distinct pairs plus one chunk a reader:
+/// no array of every link (docs/benchmarks.md).
+///
+/// A large snapshot whose links lie together in the table is read by two threads, each over half of its link
+/// ids on a connection of its own. They merge their chunks in turn, first reader first, so the weights of a pair
+/// are always added in the same order and the same database gives the same report to the last digit.
 package enum TieLoader {
+    /// Rows a reader sorts and merges at once: 32 MB of rows and 8 MB of counts.
+    static let chunkRows = 1 << 21
+    /// From this many links, two readers (fewer are read in well under a second by one).
+    static let twoReadersFrom = 400_000
+
     /// The snapshot's links summed per pair of people, as indices into its people ordered by id. `since` and
     /// `until` (inclusive) keep dated links in that range; undated links are kept only when no range is given.
-    package static func ties(_ db: Database, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?) throws -> [Tie] {
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE snapshot_id = ? ORDER BY id", arguments: [snapshotID])
-        guard let first = ids.first, let last = ids.last else { return [] }
-        // A snapshot's people get consecutive ids at import; the dictionary is only for a database edited by hand.
-        let consecutive = last - first + 1 == Int64(ids.count)
-        let index = consecutive ? [:] : Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        let layout = try linkLayout(db, snapshotID: snapshotID)
-        var sql: String
+    package static func table(_ database: AppDatabase, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?) throws -> TieTable {
+        var layout = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
+        let columns = TieColumns()
+        guard let people = layout.people else { return TieTable(columns: columns) }
+        let ranges = layout.ranges(twoReaders: database.path != ":memory:")
+        let plan = layout
+        let connections = try ranges.indices.map { $0 == 0 ? database : try database.anotherConnection() }
+        let turns = MergeTurns(readers: ranges.count)
+        _ = try Parallel.map(Array(ranges.indices)) { r in
+            defer { turns.finish(r) }
+            try connections[r].read { db in
+                try read(db, plan: plan, range: ranges[r], people: people, reader: r, turns: turns, into: columns)
+            }
+        }
+        columns.shrinkToFit()
+        return TieTable(columns: columns)
+    }
+
+    /// Steps one reader's rows into chunks and merges each, in its turn.
+    private static func read(
+        _ db: Database, plan: ReadPlan, range: ClosedRange<Int64>?, people: PersonIndex, reader: Int, turns: MergeTurns,
+        into columns: TieColumns
+    ) throws {
+        var sql = "SELECT source_id, target_id, weight FROM link"
         var arguments: StatementArguments
-        if let ids = layout.ids {
+        if let range {
             // The snapshot's links lie together in the table (imports append them): read that stretch of the
             // table in rowid order, the filter dropping any other snapshot's rows within it, rather than look
             // up each row through the snapshot index (a lookup a row: 40% more time on 5 million links).
-            sql = "SELECT source_id, target_id, weight FROM link NOT INDEXED WHERE id BETWEEN ? AND ? AND snapshot_id = ?"
-            arguments = [ids.lowerBound, ids.upperBound, snapshotID]
+            sql += " NOT INDEXED WHERE id BETWEEN ? AND ? AND snapshot_id = ?"
+            arguments = [range.lowerBound, range.upperBound, plan.snapshotID]
         } else {
-            sql = "SELECT source_id, target_id, weight FROM link WHERE snapshot_id = ?"
-            arguments = [snapshotID]
+            sql += " WHERE snapshot_id = ?"
+            arguments = [plan.snapshotID]
         }
-        if let since { sql += " AND date >= ?"; arguments += [since.description] }
-        if let until { sql += " AND date <= ?"; arguments += [until.description] }
+        if let since = plan.since { sql += " AND date >= ?"; arguments += [since.description] }
+        if let until = plan.until { sql += " AND date <= ?"; arguments += [until.description] }
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
-        var rows: [(pair: UInt64, weight: Double)] = []
-        rows.reserveCapacity(layout.expectedRows)
         let s = statement.sqliteStatement
+
+        let capacity = min(chunkRows, max(plan.expectedRows / max(plan.readers, 1) + 1, 1024))
+        var rows: [PairSort.Row] = []
+        rows.reserveCapacity(capacity)
+        var counts = [UInt32](repeating: 0, count: capacity)
+        func mergeChunk() {
+            let unique = sumPerPair(&rows, counts: &counts)
+            turns.inTurn(reader) {
+                rows.withUnsafeBufferPointer { run in
+                    counts.withUnsafeBufferPointer { runCounts in
+                        columns.merge(UnsafeBufferPointer(rebasing: run[0..<unique]), counts: UnsafeBufferPointer(rebasing: runCounts[0..<unique]))
+                    }
+                }
+            }
+            rows.removeAll(keepingCapacity: true)
+        }
         while true {
             let code = sqlite3_step(s)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else { throw Statement.error(code, s) }
-            let sourceID = sqlite3_column_int64(s, 0), targetID = sqlite3_column_int64(s, 1)
-            let a: Int, b: Int
-            if consecutive {
-                a = Int(sourceID - first)
-                b = Int(targetID - first)
-                guard a >= 0, a < ids.count, b >= 0, b < ids.count else { continue }
-            } else {
-                guard let i = index[sourceID], let j = index[targetID] else { continue }
-                (a, b) = (i, j)
-            }
-            guard a != b else { continue }
+            guard let a = people.index(sqlite3_column_int64(s, 0)), let b = people.index(sqlite3_column_int64(s, 1)), a != b else { continue }
             rows.append((UInt64(min(a, b)) << 32 | UInt64(max(a, b)), sqlite3_column_double(s, 2)))
+            if rows.count == capacity { mergeChunk() }
         }
-        return sumPerPair(&rows)
+        if !rows.isEmpty { mergeChunk() }
     }
 
-    /// How many rows to reserve, and the span of link ids to read in rowid order when the snapshot's links lie
-    /// together. Rows are reserved up front rather than grown by doubling (docs/benchmarks.md): the import log
-    /// counts the rows stored, and the span of the snapshot's link ids (one index lookup each) bounds them. Both
-    /// come from a file anyone can edit, so the figures are checked and the reservation capped; past it, the
-    /// array grows. The span is read directly when it holds at most twice the logged rows (links of other
-    /// snapshots imported in between would make it longer); a wrong figure costs time, never a row, since the
-    /// snapshot filter still applies.
-    private static func linkLayout(_ db: Database, snapshotID: Int64) throws -> (expectedRows: Int, ids: ClosedRange<Int64>?) {
-        func integer(_ sql: String) throws -> Int? {
-            try DatabaseValue.fetchOne(db, sql: sql, arguments: [snapshotID]).flatMap(Int.fromDatabaseValue)
-        }
-        guard let logged = try integer("SELECT TOTAL(rows_stored) FROM import_log WHERE kind = 'links' AND snapshot_id = ?"), logged > 0,
-              let last = try integer("SELECT MAX(id) FROM link WHERE snapshot_id = ?"),
-              let first = try integer("SELECT MIN(id) FROM link WHERE snapshot_id = ?") else { return (0, nil) }
-        let (span, overflow) = last.subtractingReportingOverflow(first)
-        guard !overflow, span >= 0 else { return (0, nil) }
-        let together = span / 2 < logged
-        return (min(min(span, logged - 1) + 1, 1 << 24), together ? Int64(first)...Int64(last) : nil)
-    }
-
-    /// Sorts the rows by pair (``PairSort``) and sums each pair's weights into one tie.
-    private static func sumPerPair(_ rows: inout [(pair: UInt64, weight: Double)]) -> [Tie] {
+    /// Sorts the rows by pair and sums each pair's weights into its first row, the pairs at the front in order,
+    /// how many rows each summed in `counts`; returns how many pairs.
+    private static func sumPerPair(_ rows: inout [PairSort.Row], counts: inout [UInt32]) -> Int {
         PairSort.sort(&rows)
-        var pairs = rows.isEmpty ? 0 : 1
-        for k in rows.indices.dropFirst() where rows[k].pair != rows[k - 1].pair { pairs += 1 }
-        var ties: [Tie] = []
-        ties.reserveCapacity(pairs)
+        var out = 0
         var i = 0
         while i < rows.count {
             let pair = rows[i].pair
@@ -90,9 +101,121 @@ package enum TieLoader {
                 weight += rows[j].weight
                 j += 1
             }
-            ties.append(Tie(a: Int(pair >> 32), b: Int(pair & 0xFFFF_FFFF), weight: weight, count: j - i))
+            rows[out] = (pair, weight)
+            counts[out] = UInt32(j - i)
+            out += 1
             i = j
         }
-        return ties
+        return out
+    }
+}
+
+/// A snapshot's people as row numbers: person ids to indices into its people ordered by id.
+struct PersonIndex: Sendable {
+    let first: Int64
+    let count: Int
+    /// Only for a database edited by hand: a snapshot's people get consecutive ids at import.
+    let scattered: [Int64: Int]?
+
+    init?(ids: [Int64]) {
+        guard let first = ids.first, let last = ids.last else { return nil }
+        self.first = first
+        count = ids.count
+        scattered = last - first + 1 == Int64(ids.count) ? nil : Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+    }
+
+    @inline(__always)
+    func index(_ id: Int64) -> Int? {
+        if let scattered { return scattered[id] }
+        let i = id &- first
+        return i >= 0 && i < Int64(count) ? Int(i) : nil
+    }
+}
+
+/// What the readers of one snapshot's links share: the people, the date range, where the links lie.
+struct ReadPlan: Sendable {
+    let snapshotID: Int64
+    let since: CalendarDate?
+    let until: CalendarDate?
+    let people: PersonIndex?
+    /// How many rows to expect, from the import log (checked, capped).
+    let expectedRows: Int
+    /// The span of the snapshot's link ids, when they lie together.
+    let span: ClosedRange<Int64>?
+    private(set) var readers = 1
+
+    init(_ db: Database, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?) throws {
+        self.snapshotID = snapshotID
+        self.since = since
+        self.until = until
+        people = PersonIndex(ids: try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE snapshot_id = ? ORDER BY id", arguments: [snapshotID]))
+        (expectedRows, span) = try Self.linkLayout(db, snapshotID: snapshotID)
+    }
+
+    /// One id range a reader; nil for a reader that goes through the snapshot index.
+    mutating func ranges(twoReaders allowed: Bool) -> [ClosedRange<Int64>?] {
+        guard let span else { readers = 1; return [nil] }
+        guard allowed, expectedRows >= TieLoader.twoReadersFrom, span.upperBound > span.lowerBound else { readers = 1; return [span] }
+        readers = 2
+        let middle = span.lowerBound + (span.upperBound - span.lowerBound) / 2
+        return [span.lowerBound...middle, (middle + 1)...span.upperBound]
+    }
+
+    /// How many rows to expect, and the span of link ids to read in rowid order when the snapshot's links lie
+    /// together. The import log counts the rows stored, and the span of the snapshot's link ids (one index lookup
+    /// each) bounds them. Both come from a file anyone can edit, so the figures are checked; a wrong one costs
+    /// time, never a row, since the snapshot filter still applies. The span is read directly when it holds at most
+    /// twice the logged rows (links of other snapshots imported in between would make it longer).
+    private static func linkLayout(_ db: Database, snapshotID: Int64) throws -> (expectedRows: Int, span: ClosedRange<Int64>?) {
+        func integer(_ sql: String) throws -> Int? {
+            try DatabaseValue.fetchOne(db, sql: sql, arguments: [snapshotID]).flatMap(Int.fromDatabaseValue)
+        }
+        guard let logged = try integer("SELECT TOTAL(rows_stored) FROM import_log WHERE kind = 'links' AND snapshot_id = ?"), logged > 0,
+              let last = try integer("SELECT MAX(id) FROM link WHERE snapshot_id = ?"),
+              let first = try integer("SELECT MIN(id) FROM link WHERE snapshot_id = ?") else { return (0, nil) }
+        let (span, overflow) = last.subtractingReportingOverflow(first)
+        guard !overflow, span >= 0 else { return (0, nil) }
+        let together = span / 2 < logged
+        return (min(span, logged - 1) + 1, together ? Int64(first)...Int64(last) : nil)
+    }
+}
+
+/// Whose turn it is to merge: readers take turns, one chunk each, first reader first, skipping readers that are
+/// done. The order of merges then depends only on how many chunks each reader has, never on timing.
+///
+/// `@unchecked Sendable`: every stored property is read and written only with `condition` locked.
+final class MergeTurns: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var current = 0
+    private var done: [Bool]
+
+    init(readers: Int) { done = Array(repeating: false, count: readers) }
+
+    /// Runs `body` when it is `reader`'s turn, then passes the turn on.
+    func inTurn(_ reader: Int, _ body: () -> Void) {
+        condition.lock()
+        while current != reader { condition.wait() }
+        condition.unlock()
+        body()
+        condition.lock()
+        advance(from: reader)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// `reader` has merged its last chunk (or failed): it is skipped from now on.
+    func finish(_ reader: Int) {
+        condition.lock()
+        done[reader] = true
+        if current == reader { advance(from: reader) }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func advance(from reader: Int) {
+        for step in 1...done.count {
+            let next = (reader + step) % done.count
+            if !done[next] { current = next; return }
+        }
     }
 }

@@ -29,10 +29,10 @@ public struct PlanRequest: Sendable {
         if let leader = options.leader, organization.index(ofKey: leader) == nil {
             throw OrgMapError.invalidArgument("--leader \(leader): nobody in snapshot \(snapshot.id) has that id\(analysis.privacy.anonymize ? " (with --anonymize, give the pseudonymous id the report shows)" : "")")
         }
-        let ties = try db.ties(snapshotID: snapshot.id, since: analysis.since, until: analysis.until)
+        let ties = try db.tieTable(snapshotID: snapshot.id, since: analysis.since, until: analysis.until)
         let plan = Planner.plan(organization: organization, ties: ties, policy: policy, options: options)
         let context = ReportContext(
-            snapshot: snapshot, peopleCount: organization.people.count, linkCount: ties.reduce(0) { $0 + $1.count },
+            snapshot: snapshot, peopleCount: organization.people.count, linkCount: ties.linkCount,
             policyDescription: analysis.policyFile ?? "built-in defaults", linkFilter: analysis.linkFilter,
             anonymized: analysis.privacy.anonymize, anonymizationKeyed: analysis.privacy.isKeyed, minimumGroupSize: nil)
         return Planned(plan: plan, context: context)

@@ -6,7 +6,7 @@ import Testing
 /// (`constraint(G, nodes=…, weight="weight")`, `effective_size(G, nodes=…, weight="weight")`).
 struct BrokerageTests {
     func brokerage(_ edges: [(Int, Int, Double)], people: Int, of who: [Int]) -> [Brokerage?] {
-        TieGraph(ties: edges.map { Tie(a: $0.0, b: $0.1, weight: $0.2, count: 1) }, people: people).brokerage(of: who)
+        Brokerage.of(who, ties: TieTable(edges.map { Tie(a: $0.0, b: $0.1, weight: $0.2, count: 1) }), people: people)
     }
 
     /// A star's centre holds every bridge: constraint 1/3, effective size 3; a leaf leans on one contact.

@@ -86,7 +86,7 @@ struct PlannerTests {
 struct PlannerTrialTests {
     static func mismatches(organization org: Organization, ties: [Tie], policy: Policy = .default, weight: Double = 6) -> [String] {
         let frame = Analyzer.Frame(organization: org, policy: policy)
-        let edges = EdgeSource(ties: ties, organization: org, dottedLineWeight: policy.dottedLineWeight)
+        let edges = EdgeSource(ties: TieTable(ties), organization: org, dottedLineWeight: policy.dottedLineWeight)
         let scan = TieScan(edges: edges, leaders: frame.leaderIndices, isEngineering: frame.isEngineering, departments: frame.departments)
         let none = [Brokerage?](repeating: nil, count: frame.leaderIndices.count)
         func gaps(_ scan: TieScan) -> Set<String> {

@@ -140,7 +140,8 @@ struct PrivacyTests {
     }
 
     @Test func minGroupSizeOneSuppressesNothing() throws {
-        let analyzed = try AnalysisRequest(privacy: Privacy(anonymize: true, minimumGroupSize: 1)).analyze(try Workspace.sample().database())
+        let workspace = try Workspace.sample()
+        let analyzed = try AnalysisRequest(privacy: Privacy(anonymize: true, minimumGroupSize: 1)).analyze(try workspace.database())
         let table = ListingFormat.text.departments(analyzed)
         #expect(!table.contains("suppressed"))
         #expect(ListingFormat.text.leaders(analyzed).contains("Person "))

@@ -38,7 +38,8 @@ struct ReportTests {
     }
 
     @Test func snapshotsCountTheirLinks() throws {
-        let db = try Workspace.sample().database()
+        let workspace = try Workspace.sample()
+        let db = try workspace.database()
         let text = try ListingFormat.text.snapshots(in: db)
         #expect(text.contains("Links"))
         #expect(text.contains("   570  northwind-people.csv"))
@@ -49,7 +50,8 @@ struct ReportTests {
     }
 
     @Test func leadersAndDepartments() throws {
-        let analyzed = try AnalysisRequest().analyze(try Workspace.sample().database())
+        let workspace = try Workspace.sample()
+        let analyzed = try AnalysisRequest().analyze(try workspace.database())
         let leaders = ListingFormat.text.leaders(analyzed)
         #expect(leaders.contains("Ravi Patel"))
         #expect(leaders.split(separator: "\n").count == 2 + 11)

@@ -6,10 +6,15 @@ public enum Analyzer {
     ///
     /// - Parameter ties: imported collaboration summed per pair of people; dotted lines are added here.
     public static func analyze(organization org: Organization, ties: [Tie], policy: Policy = .default) -> Analysis {
+        analyze(organization: org, ties: TieTable(ties), policy: policy)
+    }
+
+    /// ``analyze(organization:ties:policy:)`` on ties as the loader reads them from a snapshot.
+    public static func analyze(organization org: Organization, ties: TieTable, policy: Policy = .default) -> Analysis {
         let frame = Frame(organization: org, policy: policy)
         let edges = EdgeSource(ties: ties, organization: org, dottedLineWeight: policy.dottedLineWeight)
         let scan = TieScan(edges: edges, leaders: frame.leaderIndices, isEngineering: frame.isEngineering, departments: frame.departments)
-        let brokerage = TieGraph(ties: ties, people: org.people.count).brokerage(of: frame.leaderIndices)
+        let brokerage = Brokerage.of(frame.leaderIndices, ties: ties, people: org.people.count)
         return frame.derive(scan: scan, edges: edges, importedTieCount: ties.count, brokerage: brokerage, recommendations: true)
     }
 

@@ -19,79 +19,96 @@ public struct Brokerage: Sendable, Codable, Equatable {
     }
 }
 
-/// The imported ties as adjacency lists (compressed: one offsets array, one neighbours array), with each
-/// person's total and largest tie weight: what the brokerage measures read.
-struct TieGraph {
-    private let offsets: [Int]
-    private let neighbours: [Int32]
-    private let weights: [Double]
-    private let strength: [Double]
-    private let largest: [Double]
+extension Brokerage {
+    /// Constraint and effective size of each of `leaders`, nil for someone without a tie (networkx gives NaN).
+    ///
+    /// Both measures sum over the triangles a leader closes: contacts u and w of the leader tied to each other. So
+    /// instead of an adjacency list of every person (24 bytes a tie, beside the ties themselves), this keeps one
+    /// entry per leader and contact, and walks the ties: a tie between two people with a leader in common adds to
+    /// that leader's entries for both. Three passes over the ties; memory is the leaders' contacts, not the ties.
+    static func of(_ leaders: [Int], ties: TieTable, people: Int) -> [Brokerage?] {
+        guard !leaders.isEmpty else { return [] }
+        var slotOf = [Int32](repeating: -1, count: people)
+        for (s, v) in leaders.enumerated() { slotOf[v] = Int32(s) }
 
-    init(ties: [Tie], people: Int) {
-        var degree = [Int](repeating: 0, count: people + 1)
+        // Pass 1: each person's total and largest tie weight, and how many leaders they are a contact of.
         var strength = [Double](repeating: 0, count: people)
         var largest = [Double](repeating: 0, count: people)
-        for tie in ties where tie.a != tie.b && tie.weight > 0 {
-            degree[tie.a + 1] += 1
-            degree[tie.b + 1] += 1
-            strength[tie.a] += tie.weight
-            strength[tie.b] += tie.weight
-            largest[tie.a] = max(largest[tie.a], tie.weight)
-            largest[tie.b] = max(largest[tie.b], tie.weight)
+        var start = [Int](repeating: 0, count: people + 1)
+        ties.forEach { a, b, weight, _ in
+            guard weight > 0 else { return }
+            strength[a] += weight
+            strength[b] += weight
+            largest[a] = max(largest[a], weight)
+            largest[b] = max(largest[b], weight)
+            if slotOf[a] >= 0 { start[b + 1] += 1 }
+            if slotOf[b] >= 0 { start[a + 1] += 1 }
         }
-        for i in 0..<people { degree[i + 1] += degree[i] }
-        var next = Array(degree.dropLast())
-        var neighbours = [Int32](repeating: 0, count: degree[people])
-        var weights = [Double](repeating: 0, count: degree[people])
-        for tie in ties where tie.a != tie.b && tie.weight > 0 {
-            neighbours[next[tie.a]] = Int32(tie.b); weights[next[tie.a]] = tie.weight; next[tie.a] += 1
-            neighbours[next[tie.b]] = Int32(tie.a); weights[next[tie.b]] = tie.weight; next[tie.b] += 1
-        }
-        offsets = degree
-        self.neighbours = neighbours
-        self.weights = weights
-        self.strength = strength
-        self.largest = largest
-    }
+        for i in 0..<people { start[i + 1] += start[i] }
 
-    /// Constraint and effective size of each of `people`, nil for someone without a tie (networkx gives NaN).
-    /// Work is the sum of the contacts' degrees, person by person: no all-pairs pass.
-    func brokerage(of people: [Int]) -> [Brokerage?] {
-        let count = strength.count
-        // p(v,u) for the current person's contacts, NaN elsewhere; `indirect` collects Σ_w p(v,w)·p(w,n).
-        var share = [Double](repeating: .nan, count: count)
-        var indirect = [Double](repeating: 0, count: count)
-        return people.map { v -> Brokerage? in
-            let contacts = offsets[v]..<offsets[v + 1]
-            guard !contacts.isEmpty, strength[v] > 0 else { return nil }
-            for k in contacts { share[Int(neighbours[k])] = weights[k] / strength[v] }
-            var effectiveSize = 0.0
-            for k in contacts {
-                let u = Int(neighbours[k])
-                var redundancy = 0.0
-                for j in offsets[u]..<offsets[u + 1] {
-                    let w = Int(neighbours[j])
-                    let pvw = share[w]
-                    guard !pvw.isNaN else { continue }
-                    // w and u are both contacts of v: u's tie to w adds to v's constraint through u, and makes u
-                    // redundant as far as v leans on w.
-                    indirect[w] += share[u] * weights[j] / strength[u]
-                    redundancy += pvw * weights[j] / largest[u]
+        // Pass 2: per contact, its leaders (by slot) and p(leader, contact), the share of the leader's weight.
+        let entries = start[people]
+        var slot = [Int32](repeating: 0, count: entries)
+        var share = [Double](repeating: 0, count: entries)
+        var next = Array(start.dropLast())
+        ties.forEach { a, b, weight, _ in
+            guard weight > 0 else { return }
+            if slotOf[a] >= 0 { slot[next[b]] = slotOf[a]; share[next[b]] = weight / strength[a]; next[b] += 1 }
+            if slotOf[b] >= 0 { slot[next[a]] = slotOf[b]; share[next[a]] = weight / strength[b]; next[a] += 1 }
+        }
+        // Ties in pair order list each contact's leaders in slot order already; ties given in any other order are
+        // put in it, so that pass 3 can meet two contacts' leaders in step.
+        for x in 0..<people where start[x + 1] - start[x] > 1 {
+            for k in (start[x] + 1)..<start[x + 1] {
+                let (s, p) = (slot[k], share[k])
+                var j = k
+                while j > start[x], slot[j - 1] > s {
+                    slot[j] = slot[j - 1]
+                    share[j] = share[j - 1]
+                    j -= 1
                 }
-                effectiveSize += 1 - redundancy
+                slot[j] = s
+                share[j] = p
             }
-            var constraint = 0.0
-            for k in contacts {
-                let n = Int(neighbours[k])
-                let c = share[n] + indirect[n]
-                constraint += c * c
+        }
+
+        // Pass 3: a tie x–y whose ends share leader v: for v, y reaches x's weight through x (Σ p(v,x)·p(x,y),
+        // the indirect part of v's dependence on y) and x is redundant as far as v leans on y (p(v,y)·m(x,y)).
+        var indirect = [Double](repeating: 0, count: entries)
+        var redundancy = [Double](repeating: 0, count: entries)
+        ties.forEach { x, y, weight, _ in
+            guard weight > 0 else { return }
+            var i = start[x], j = start[y]
+            let iEnd = start[x + 1], jEnd = start[y + 1]
+            while i < iEnd, j < jEnd {
+                if slot[i] < slot[j] {
+                    i += 1
+                } else if slot[i] > slot[j] {
+                    j += 1
+                } else {
+                    indirect[j] += share[i] * weight / strength[x]
+                    indirect[i] += share[j] * weight / strength[y]
+                    redundancy[i] += share[j] * weight / largest[x]
+                    redundancy[j] += share[i] * weight / largest[y]
+                    i += 1
+                    j += 1
+                }
             }
-            for k in contacts {
-                share[Int(neighbours[k])] = .nan
-                indirect[Int(neighbours[k])] = 0
-            }
-            return Brokerage(constraint: constraint, effectiveSize: effectiveSize)
+        }
+
+        // c(v) = Σ over contacts n of (p(v,n) + indirect)², e(v) = Σ over contacts u of (1 − redundancy).
+        var constraint = [Double](repeating: 0, count: leaders.count)
+        var effectiveSize = [Double](repeating: 0, count: leaders.count)
+        var contacts = [Int](repeating: 0, count: leaders.count)
+        for k in 0..<entries {
+            let s = Int(slot[k])
+            let c = share[k] + indirect[k]
+            constraint[s] += c * c
+            effectiveSize[s] += 1 - redundancy[k]
+            contacts[s] += 1
+        }
+        return leaders.indices.map { s in
+            contacts[s] > 0 ? Brokerage(constraint: constraint[s], effectiveSize: effectiveSize[s]) : nil
         }
     }
 }

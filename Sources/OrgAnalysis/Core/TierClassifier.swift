@@ -26,16 +26,14 @@ struct TierClassifier {
     func classify(departments: DepartmentIndex, parentsFirst: [Int]) -> (isEngineering: [Bool], people: [PersonClassification?]) {
         let org = organization
         let n = org.people.count
-        let techTitles = PhraseMatcher(policy.technologyLeaderTitlePatterns)
-        let seniorTitles = PhraseMatcher(policy.seniorLeaderTitlePatterns)
-        let managerTitles = PhraseMatcher(policy.managerTitlePatterns)
+        var titles = TitleMatches(policy: policy)
 
         var techTitle = [String?](repeating: nil, count: n)
         var isEngineering = [Bool](repeating: false, count: n)
         var engineeringAbove = [Bool](repeating: false, count: n)
         var techTitledAbove = [Int?](repeating: nil, count: n)
         for i in parentsFirst {
-            techTitle[i] = org.people[i].title.flatMap(techTitles.match)
+            techTitle[i] = org.people[i].title.flatMap { titles.of($0).technology }
             // A CTO filed under "Executive" or "Office of the CEO" is still the top of engineering.
             isEngineering[i] = departments.sides[departments.ofPerson[i]] == .engineering || techTitle[i] != nil
             if let m = org.managerIndex[i] {
@@ -47,13 +45,13 @@ struct TierClassifier {
         var people = [PersonClassification?](repeating: nil, count: n)
         guard org.hasReportingLines else {
             for i in 0..<n where isEngineering[i] {
-                people[i] = Self.fromTitle(org.people[i].title ?? "", technology: techTitle[i], senior: seniorTitles, manager: managerTitles)
+                people[i] = Self.fromTitle(titles.of(org.people[i].title ?? ""))
             }
             return (isEngineering, people)
         }
         var anyTechnologyLeader = false
         for i in 0..<n where isEngineering[i] {
-            let title = org.people[i].title ?? ""
+            let title = titles.of(org.people[i].title ?? "")
             let reports = org.directReports[i].count
             let managersLed = org.directReports[i].lazy.filter { !org.directReports[$0].isEmpty }.count
             let c: PersonClassification
@@ -69,14 +67,14 @@ struct TierClassifier {
                     c = .init(tier: .technologyLeader, reason: "title matches '\(t)'")
                     anyTechnologyLeader = true
                 }
-            } else if let t = seniorTitles.match(title) {
+            } else if let t = title.senior {
                 c = .init(tier: .seniorEngineeringLeader, reason: "title matches '\(t)'")
             } else if managersLed > 0 {
                 c = .init(tier: .seniorEngineeringLeader, reason: "manages \(plural(managersLed, "manager"))")
             } else if reports > 0 {
-                let because = managerTitles.match(title).map { "title matches '\($0)' and " } ?? ""
+                let because = title.manager.map { "title matches '\($0)' and " } ?? ""
                 c = .init(tier: .engineeringManager, reason: "\(because)has \(plural(reports, "direct report"))")
-            } else if let t = managerTitles.match(title) {
+            } else if let t = title.manager {
                 c = .init(tier: .individualContributor, reason: "title matches '\(t)' but has no direct reports")
             } else {
                 c = .init(tier: .individualContributor, reason: "no direct reports")
@@ -97,11 +95,39 @@ struct TierClassifier {
     }
 
     /// A tier from the title alone, saying so: without reporting lines nobody is known to lead anyone.
-    private static func fromTitle(_ title: String, technology: String?, senior: PhraseMatcher, manager: PhraseMatcher) -> PersonClassification {
+    private static func fromTitle(_ title: TitleMatches.Matches) -> PersonClassification {
         let unknown = "(reporting lines unknown: tier from title)"
-        if let t = technology { return .init(tier: .technologyLeader, reason: "title matches '\(t)' \(unknown)") }
-        if let t = senior.match(title) { return .init(tier: .seniorEngineeringLeader, reason: "title matches '\(t)' \(unknown)") }
-        if let t = manager.match(title) { return .init(tier: .engineeringManager, reason: "title matches '\(t)' \(unknown)") }
+        if let t = title.technology { return .init(tier: .technologyLeader, reason: "title matches '\(t)' \(unknown)") }
+        if let t = title.senior { return .init(tier: .seniorEngineeringLeader, reason: "title matches '\(t)' \(unknown)") }
+        if let t = title.manager { return .init(tier: .engineeringManager, reason: "title matches '\(t)' \(unknown)") }
         return .init(tier: .individualContributor, reason: "no leadership title \(unknown)")
+    }
+}
+
+/// The policy's title phrases each title matches, worked out once per distinct title: an org chart of 100,000
+/// people has a few hundred titles, and splitting every title into words was a tenth of a report's time.
+private struct TitleMatches {
+    struct Matches {
+        var technology: String?
+        var senior: String?
+        var manager: String?
+    }
+
+    private let technology: PhraseMatcher
+    private let senior: PhraseMatcher
+    private let manager: PhraseMatcher
+    private var known: [String: Matches] = [:]
+
+    init(policy: Policy) {
+        technology = PhraseMatcher(policy.technologyLeaderTitlePatterns)
+        senior = PhraseMatcher(policy.seniorLeaderTitlePatterns)
+        manager = PhraseMatcher(policy.managerTitlePatterns)
+    }
+
+    mutating func of(_ title: String) -> Matches {
+        if let matches = known[title] { return matches }
+        let matches = Matches(technology: technology.match(title), senior: senior.match(title), manager: manager.match(title))
+        known[title] = matches
+        return matches
     }
 }

@@ -11,11 +11,16 @@ import OrgModel
 /// exactly the findings it lists, and opens exactly those it says it opens.
 public enum Planner {
     public static func plan(organization org: Organization, ties: [Tie], policy: Policy = .default, options: PlanOptions = PlanOptions()) -> Plan {
+        plan(organization: org, ties: TieTable(ties), policy: policy, options: options)
+    }
+
+    /// ``plan(organization:ties:policy:options:)`` on ties as the loader reads them from a snapshot.
+    public static func plan(organization org: Organization, ties: TieTable, policy: Policy = .default, options: PlanOptions = PlanOptions()) -> Plan {
         let weight = options.assumedWeight ?? policy.planAssumedWeight
         let frame = Analyzer.Frame(organization: org, policy: policy)
         let edges = EdgeSource(ties: ties, organization: org, dottedLineWeight: policy.dottedLineWeight)
         let scan = TieScan(edges: edges, leaders: frame.leaderIndices, isEngineering: frame.isEngineering, departments: frame.departments)
-        let brokerage = TieGraph(ties: ties, people: org.people.count).brokerage(of: frame.leaderIndices)
+        let brokerage = Brokerage.of(frame.leaderIndices, ties: ties, people: org.people.count)
         let base = frame.derive(scan: scan, edges: edges, importedTieCount: ties.count, brokerage: brokerage, recommendations: true)
         let gaps = base.findings.filter { !$0.rule.isStrength }
         let byKey = Dictionary(gaps.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })

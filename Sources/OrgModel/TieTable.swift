@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A snapshot's ties, summed per pair of people, in three columns: the pair, the summed weight, how many links.
+///
+/// What the analysis reads instead of `[Tie]`: 20 bytes a pair in place of a 24-byte `Tie`, filled by the loader
+/// while it reads the links (``TieColumns/merge(_:counts:)``) with no per-link array held beside it, so a snapshot
+/// of 50 million links is bounded by its distinct pairs (docs/benchmarks.md).
+public struct TieTable: Sendable {
+    @usableFromInline package let columns: TieColumns
+
+    package init(columns: TieColumns) {
+        self.columns = columns
+    }
+
+    /// The ties as given, in their order (tests and small organizations build these).
+    public init(_ ties: [Tie]) {
+        let columns = TieColumns()
+        columns.reserve(ties.count)
+        for tie in ties { columns.append(a: tie.a, b: tie.b, weight: tie.weight, count: tie.count) }
+        self.init(columns: columns)
+    }
+
+    /// How many ties (pairs of people).
+    public var count: Int { columns.count }
+
+    /// How many imported links the ties sum.
+    public var linkCount: Int {
+        var total = 0
+        for k in 0..<columns.count { total += Int(columns.counts[k]) }
+        return total
+    }
+
+    /// Calls `body(a, b, weight, count)` for every tie, `a < b`. Inlinable: the analysis's passes over millions of
+    /// ties are closures that must be inlined into them.
+    @inlinable @inline(__always)
+    public func forEach(_ body: (Int, Int, Double, Int) -> Void) {
+        let keys = columns.keys, weights = columns.weights, counts = columns.counts
+        for k in 0..<columns.count {
+            let key = keys[k]
+            body(Int(key >> 32), Int(key & 0xFFFF_FFFF), weights[k], Int(counts[k]))
+        }
+    }
+
+    /// The ties as values.
+    public var ties: [Tie] {
+        var out: [Tie] = []
+        out.reserveCapacity(count)
+        forEach { a, b, weight, count in out.append(Tie(a: a, b: b, weight: weight, count: count)) }
+        return out
+    }
+}
+
+/// Growable columns of ties (pair key `a << 32 | b`, weight, link count), in memory of their own.
+///
+/// They grow with `realloc`, which for blocks this large moves pages rather than copying them, so growing does
+/// not need the old and the new block at once, as an `Array` does. Keys are in ascending order when filled by
+/// ``merge(_:counts:)``.
+///
+/// `@unchecked Sendable`: a loader fills the columns on one thread at a time, handing them over under a lock;
+/// once in a ``TieTable`` they are only read.
+@usableFromInline
+package final class TieColumns: @unchecked Sendable {
+    @usableFromInline package private(set) var keys: UnsafeMutablePointer<UInt64>
+    @usableFromInline package private(set) var weights: UnsafeMutablePointer<Double>
+    @usableFromInline package private(set) var counts: UnsafeMutablePointer<UInt32>
+    @usableFromInline package private(set) var count = 0
+    private var capacity = 0
+
+    package init() {
+        keys = Self.grow(nil, to: 1)
+        weights = Self.grow(nil, to: 1)
+        counts = Self.grow(nil, to: 1)
+        capacity = 1
+    }
+
+    deinit {
+        free(keys)
+        free(weights)
+        free(counts)
+    }
+
+    /// Room for `n` ties in all.
+    package func reserve(_ n: Int) {
+        guard n > capacity else { return }
+        keys = Self.grow(keys, to: n)
+        weights = Self.grow(weights, to: n)
+        counts = Self.grow(counts, to: n)
+        capacity = n
+    }
+
+    /// Gives back the room past the last tie.
+    package func shrinkToFit() {
+        guard capacity > max(count, 1) else { return }
+        let n = max(count, 1)
+        keys = Self.grow(keys, to: n)
+        weights = Self.grow(weights, to: n)
+        counts = Self.grow(counts, to: n)
+        capacity = n
+    }
+
+    package func append(a: Int, b: Int, weight: Double, count links: Int) {
+        if count == capacity { reserve(capacity * 2) }
+        keys[count] = UInt64(min(a, b)) << 32 | UInt64(max(a, b))
+        weights[count] = weight
+        counts[count] = UInt32(clamping: links)
+        count += 1
+    }
+
+    /// Adds a run of ties, sorted by key with each key once, into these columns (sorted, each key once): a tie
+    /// whose pair is already here has its weight and count added (these first, then the run's); the rest are
+    /// placed in order. Merged from the back into room grown at the end, so nothing but that room is needed.
+    package func merge(_ run: UnsafeBufferPointer<(pair: UInt64, weight: Double)>, counts runCounts: UnsafeBufferPointer<UInt32>) {
+        guard !run.isEmpty else { return }
+        let n = count, m = run.count
+        reserve(n + m)
+        var i = n - 1, j = m - 1, out = n + m - 1
+        while j >= 0 {
+            if i >= 0, keys[i] > run[j].pair {
+                keys[out] = keys[i]; weights[out] = weights[i]; counts[out] = counts[i]
+                i -= 1
+            } else if i >= 0, keys[i] == run[j].pair {
+                keys[out] = keys[i]
+                weights[out] = weights[i] + run[j].weight
+                counts[out] = counts[i] &+ runCounts[j]
+                i -= 1
+                j -= 1
+            } else {
+                keys[out] = run[j].pair; weights[out] = run[j].weight; counts[out] = runCounts[j]
+                j -= 1
+            }
+            out -= 1
+        }
+        // Ties [0, i] are already in place; pairs found on both sides left `out - i` slots free between them and
+        // the merged ones.
+        let gap = out - i
+        if gap > 0 {
+            let from = out + 1, length = n + m - from
+            memmove(keys + i + 1, keys + from, length * MemoryLayout<UInt64>.stride)
+            memmove(weights + i + 1, weights + from, length * MemoryLayout<Double>.stride)
+            memmove(counts + i + 1, counts + from, length * MemoryLayout<UInt32>.stride)
+        }
+        count = n + m - gap
+    }
+
+    private static func grow<T>(_ pointer: UnsafeMutablePointer<T>?, to n: Int) -> UnsafeMutablePointer<T> {
+        let bytes = n * MemoryLayout<T>.stride
+        guard let raw = realloc(pointer.map(UnsafeMutableRawPointer.init), bytes) else {
+            fatalError("out of memory: \(bytes) bytes for ties")
+        }
+        return raw.bindMemory(to: T.self, capacity: n)
+    }
+}
