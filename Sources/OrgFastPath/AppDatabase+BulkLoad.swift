@@ -71,8 +71,10 @@ extension AppDatabase {
     /// The snapshot's links summed per pair of people, as indices into ``organization(snapshotID:)``'s people.
     /// `since` and `until` (inclusive) keep dated links in that range; undated links are kept only when no range
     /// is given.
-    package func tieTable(snapshotID: Int64, since: CalendarDate? = nil, until: CalendarDate? = nil) throws -> TieTable {
-        try TieLoader.table(self, snapshotID: snapshotID, since: since, until: until)
+    package func tieTable(
+        snapshotID: Int64, since: CalendarDate? = nil, until: CalendarDate? = nil, tuning: TieLoader.Tuning = TieLoader.Tuning()
+    ) throws -> TieTable {
+        try TieLoader.table(self, snapshotID: snapshotID, since: since, until: until, tuning: tuning)
     }
 
     /// ``tieTable(snapshotID:since:until:)`` as values, in pair order.

@@ -13,25 +13,32 @@ import OrgStore
 /// ids on a connection of its own. They merge their chunks in turn, first reader first, so the weights of a pair
 /// are always added in the same order and the same database gives the same report to the last digit.
 package enum TieLoader {
-    /// Rows a reader sorts and merges at once: 32 MB of rows and 8 MB of counts.
-    static let chunkRows = 1 << 21
-    /// From this many links, two readers (fewer are read in well under a second by one).
-    static let twoReadersFrom = 400_000
+    /// How the reading is cut up; tests make the pieces small.
+    package struct Tuning: Sendable {
+        /// Rows a reader sorts and merges at once: 32 MB of rows and 8 MB of counts.
+        package var chunkRows = 1 << 21
+        /// From this many links, two readers (fewer are read in well under a second by one).
+        package var twoReadersFrom = 400_000
+
+        package init() {}
+    }
 
     /// The snapshot's links summed per pair of people, as indices into its people ordered by id. `since` and
     /// `until` (inclusive) keep dated links in that range; undated links are kept only when no range is given.
-    package static func table(_ database: AppDatabase, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?) throws -> TieTable {
+    package static func table(
+        _ database: AppDatabase, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?, tuning: Tuning = Tuning()
+    ) throws -> TieTable {
         var layout = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
         let columns = TieColumns()
         guard let people = layout.people else { return TieTable(columns: columns) }
-        let ranges = layout.ranges(twoReaders: database.path != ":memory:")
+        let ranges = layout.ranges(twoReadersFrom: database.path == ":memory:" ? nil : tuning.twoReadersFrom)
         let plan = layout
         let connections = try ranges.indices.map { $0 == 0 ? database : try database.anotherConnection() }
         let turns = MergeTurns(readers: ranges.count)
         _ = try Parallel.map(Array(ranges.indices)) { r in
             defer { turns.finish(r) }
             try connections[r].read { db in
-                try read(db, plan: plan, range: ranges[r], people: people, reader: r, turns: turns, into: columns)
+                try read(db, plan: plan, range: ranges[r], people: people, chunkRows: tuning.chunkRows, reader: r, turns: turns, into: columns)
             }
         }
         columns.shrinkToFit()
@@ -40,7 +47,7 @@ package enum TieLoader {
 
     /// Steps one reader's rows into chunks and merges each, in its turn.
     private static func read(
-        _ db: Database, plan: ReadPlan, range: ClosedRange<Int64>?, people: PersonIndex, reader: Int, turns: MergeTurns,
+        _ db: Database, plan: ReadPlan, range: ClosedRange<Int64>?, people: PersonIndex, chunkRows: Int, reader: Int, turns: MergeTurns,
         into columns: TieColumns
     ) throws {
         var sql = "SELECT source_id, target_id, weight FROM link"
@@ -152,10 +159,11 @@ struct ReadPlan: Sendable {
         (expectedRows, span) = try Self.linkLayout(db, snapshotID: snapshotID)
     }
 
-    /// One id range a reader; nil for a reader that goes through the snapshot index.
-    mutating func ranges(twoReaders allowed: Bool) -> [ClosedRange<Int64>?] {
+    /// One id range a reader; nil for a reader that goes through the snapshot index. Two readers from
+    /// `twoReadersFrom` rows, when given (an in-memory database has one connection).
+    mutating func ranges(twoReadersFrom: Int?) -> [ClosedRange<Int64>?] {
         guard let span else { readers = 1; return [nil] }
-        guard allowed, expectedRows >= TieLoader.twoReadersFrom, span.upperBound > span.lowerBound else { readers = 1; return [span] }
+        guard let twoReadersFrom, expectedRows >= twoReadersFrom, span.upperBound > span.lowerBound else { readers = 1; return [span] }
         readers = 2
         let middle = span.lowerBound + (span.upperBound - span.lowerBound) / 2
         return [span.lowerBound...middle, (middle + 1)...span.upperBound]
