@@ -13,8 +13,10 @@ public enum Analyzer {
     public static func analyze(organization org: Organization, ties: TieTable, policy: Policy = .default) -> Analysis {
         let frame = Frame(organization: org, policy: policy)
         let edges = EdgeSource(ties: ties, organization: org, dottedLineWeight: policy.dottedLineWeight)
-        let scan = TieScan(edges: edges, leaders: frame.leaderIndices, isEngineering: frame.isEngineering, departments: frame.departments)
-        let brokerage = Brokerage.of(frame.leaderIndices, ties: ties, people: org.people.count)
+        // Brokerage beside the scan: neither depends on the other, and on millions of ties each takes seconds.
+        let (brokerage, scan) = Parallel.both(
+            { Brokerage.of(frame.leaderIndices, ties: ties, people: org.people.count) },
+            { TieScan(edges: edges, leaders: frame.leaderIndices, isEngineering: frame.isEngineering, departments: frame.departments) })
         return frame.derive(scan: scan, edges: edges, importedTieCount: ties.count, brokerage: brokerage, recommendations: true)
     }
 

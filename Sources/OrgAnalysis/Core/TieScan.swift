@@ -2,7 +2,6 @@
 ///
 /// Everything is indexed by integers (person, leader slot, department) so that millions of ties take seconds.
 struct TieScan {
-    let leaderSlot: [Int]
     var own: [TieTally]
     var otherEngineering: [TieTally]
     var business: [TieTally]
@@ -16,9 +15,10 @@ struct TieScan {
     var engineeringWeightInto: [Double]
 
     init(edges: EdgeSource, leaders: [Int], isEngineering: [Bool], departments: DepartmentIndex) {
-        var slot = [Int](repeating: -1, count: isEngineering.count)
-        for (s, i) in leaders.enumerated() { slot[i] = s }
-        leaderSlot = slot
+        var traits = departments.ofPerson.map { UInt64(UInt32(truncatingIfNeeded: $0)) }
+        for (i, engineering) in isEngineering.enumerated() where engineering { traits[i] |= Self.engineeringBit }
+        for (s, i) in leaders.enumerated() { traits[i] |= UInt64(s + 1) << 32 }
+        self.traits = traits
         own = Array(repeating: TieTally(), count: leaders.count)
         otherEngineering = own
         business = own
@@ -26,21 +26,36 @@ struct TieScan {
         personHasImportedTie = Array(repeating: false, count: isEngineering.count)
         departmentHasImportedTie = Array(repeating: false, count: departments.count)
         engineeringWeightInto = Array(repeating: 0, count: departments.count)
-
-        departmentOf = departments.ofPerson
         departmentCount = departments.count
-        self.isEngineering = isEngineering
+        // Department pairs are summed in a grid while the scan runs when there are few departments (a dictionary
+        // lookup a tie was a fifth of the scan), then kept as a dictionary, which a plan's trials add to.
+        if departments.count <= Self.gridDepartments {
+            grid = Array(repeating: TieTally(), count: departments.count * departments.count)
+            touched = Array(repeating: false, count: departments.count * departments.count)
+        }
         edges.forEach { a, b, weight, count, imported in add(a, b, weight: weight, count: count, imported: imported) }
+        if let grid, let touched {
+            for key in grid.indices where touched[key] { departmentPairs[key] = grid[key] }
+            self.grid = nil
+            self.touched = nil
+        }
     }
 
-    private let departmentOf: [Int]
+    /// Per person, what the scan reads of them in one word, so that the far end of a tie costs one memory access:
+    /// department index (low 32 bits), leader slot + 1 (0 for no leader), and the engineering bit.
+    private let traits: [UInt64]
+    private static let engineeringBit: UInt64 = 1 << 63
+    private static let gridDepartments = 256
     private let departmentCount: Int
-    private let isEngineering: [Bool]
+    private var grid: [TieTally]?
+    private var touched: [Bool]?
 
     /// Counts one edge: what the scan does for each tie and dotted line, and what a plan does for an assumed tie.
     mutating func add(_ a: Int, _ b: Int, weight: Double, count: Int, imported: Bool) {
-        let dept = departmentOf, d = departmentCount, slot = leaderSlot
-        let da = dept[a], db = dept[b]
+        let ta = traits[a], tb = traits[b]
+        let da = Int(ta & 0xFFFF_FFFF), db = Int(tb & 0xFFFF_FFFF)
+        let slotA = Int((ta & ~Self.engineeringBit) >> 32) - 1, slotB = Int((tb & ~Self.engineeringBit) >> 32) - 1
+        let engA = ta & Self.engineeringBit != 0, engB = tb & Self.engineeringBit != 0
         // Written only when they change: a plan's trial copies of the scan then share these arrays.
         if imported {
             if !personHasImportedTie[a] { personHasImportedTie[a] = true }
@@ -49,13 +64,18 @@ struct TieScan {
             if !departmentHasImportedTie[db] { departmentHasImportedTie[db] = true }
         }
         if da != db {
-            departmentPairs[min(da, db) * d + max(da, db), default: TieTally()].add(weight: weight, count: count)
+            let key = min(da, db) * departmentCount + max(da, db)
+            if grid != nil {
+                grid![key].add(weight: weight, count: count)
+                touched![key] = true
+            } else {
+                departmentPairs[key, default: TieTally()].add(weight: weight, count: count)
+            }
         }
-        let engA = isEngineering[a], engB = isEngineering[b]
         if engA && !engB { engineeringWeightInto[db] += weight }
         if engB && !engA { engineeringWeightInto[da] += weight }
-        if slot[a] >= 0 { addToLeader(slot[a], otherDepartment: db, sameDepartment: da == db, otherIsEngineering: engB, weight, count) }
-        if slot[b] >= 0 { addToLeader(slot[b], otherDepartment: da, sameDepartment: da == db, otherIsEngineering: engA, weight, count) }
+        if slotA >= 0 { addToLeader(slotA, otherDepartment: db, sameDepartment: da == db, otherIsEngineering: engB, weight, count) }
+        if slotB >= 0 { addToLeader(slotB, otherDepartment: da, sameDepartment: da == db, otherIsEngineering: engA, weight, count) }
     }
 
     private mutating func addToLeader(

@@ -24,6 +24,17 @@ package enum Parallel {
         return (try a.values()[0], try b.values()[0])
     }
 
+    /// `first()` and `second()` at once, neither of which can fail.
+    package static func both<A: Sendable, B: Sendable>(
+        _ first: @escaping @Sendable () -> A, _ second: @escaping @Sendable () -> B
+    ) -> (A, B) {
+        let a = Slots<A>(count: 1), b = Slots<B>(count: 1)
+        run(2) { i in
+            if i == 0 { a.set(0, .success(first())) } else { b.set(0, .success(second())) }
+        }
+        return (a.value(0), b.value(0))
+    }
+
     /// `body(0)` on this thread, the others each on a new thread; returns when all have.
     private static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         guard count > 1 else { if count == 1 { body(0) }; return }
@@ -54,6 +65,14 @@ private final class Slots<Value: Sendable>: @unchecked Sendable {
 
     func set(_ i: Int, _ result: Result<Value, any Error>) {
         lock.withLock { slots[i] = result }
+    }
+
+    /// A slot set to a value.
+    func value(_ i: Int) -> Value {
+        switch lock.withLock({ slots[i] }) {
+        case .success(let value)?: value
+        default: preconditionFailure("slot \(i) holds no value")
+        }
     }
 
     /// Every value, in order, or the first error; called once every slot is set.
