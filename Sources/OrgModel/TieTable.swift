@@ -45,6 +45,16 @@ public struct TieTable: Sendable {
         }
     }
 
+    /// ``forEach(_:)`` over the ties at positions `range` only: a pass split between threads.
+    @inlinable @inline(__always)
+    public func forEach(in range: Range<Int>, _ body: (Int, Int, Double, Int) -> Void) {
+        let keys = columns.keys, weights = columns.weights, counts = columns.counts
+        for k in range.clamped(to: 0..<columns.count) {
+            let key = keys[k]
+            body(Int(key >> 32), Int(key & 0xFFFF_FFFF), weights[k], Int(counts[k]))
+        }
+    }
+
     /// The ties as values.
     public var ties: [Tie] {
         var out: [Tie] = []

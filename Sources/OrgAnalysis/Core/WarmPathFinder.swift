@@ -1,3 +1,5 @@
+import OrgModel
+
 /// Finds, for a leader and a department they do not reach, the person tied to both sides with the
 /// strongest combined weight: the introduction the recommendation names.
 ///
@@ -62,22 +64,39 @@ struct WarmPathFinder {
             end[v + 1] = k
         }
 
-        // Pass 2: the neighbours' ties into the requested departments; the best path per (leader, department).
-        var best = [Path?](repeating: nil, count: leaders.count * departmentCount)
-        func consider(via: Int, contact: Int, weight: Double) {
-            let d = departmentOf[contact]
-            for k in degree[via]..<end[via + 1] {
-                let s = Int(toSlot[k])
-                let cell = s * departmentCount + d
-                guard wanted[cell], leaders[s] != contact else { continue }
-                let path = Path(via: via, contact: contact, weight: toWeight[k] + weight)
-                if let current = best[cell], !better(path, than: current, names: names) { continue }
-                best[cell] = path
+        // Pass 2: the neighbours' ties into the requested departments; the best path per (leader, department). Two
+        // threads take half the ties each, and the better of their two paths is kept: ``better`` orders paths
+        // completely, so the result is the one a single pass finds.
+        var isVia = [Bool](repeating: false, count: n)
+        for v in 0..<n where end[v + 1] > degree[v] { isVia[v] = true }
+        let cells = leaders.count * departmentCount
+        let (toSlotDone, toWeightDone, endDone, start, via, wantedCells) = (toSlot, toWeight, end, degree, isVia, wanted)
+        let halves = Parallel.both(
+            { bestPaths(part: 0) },
+            { bestPaths(part: 1) })
+        @Sendable func bestPaths(part: Int) -> [Path?] {
+            var best = [Path?](repeating: nil, count: cells)
+            func consider(via: Int, contact: Int, weight: Double) {
+                let d = departmentOf[contact]
+                for k in start[via]..<endDone[via + 1] {
+                    let s = Int(toSlotDone[k])
+                    let cell = s * departmentCount + d
+                    guard wantedCells[cell], leaders[s] != contact else { continue }
+                    let path = Path(via: via, contact: contact, weight: toWeightDone[k] + weight)
+                    if let current = best[cell], !better(path, than: current, names: names) { continue }
+                    best[cell] = path
+                }
             }
+            edges.forEach(part: part, of: 2) { a, b, weight, _, _ in
+                if via[a] { consider(via: a, contact: b, weight: weight) }
+                if via[b] { consider(via: b, contact: a, weight: weight) }
+            }
+            return best
         }
-        edges.forEach { a, b, weight, _, _ in
-            if end[a + 1] > degree[a] { consider(via: a, contact: b, weight: weight) }
-            if end[b + 1] > degree[b] { consider(via: b, contact: a, weight: weight) }
+        let best = zip(halves.0, halves.1).map { first, second -> Path? in
+            guard let first else { return second }
+            guard let second else { return first }
+            return better(second, than: first, names: names) ? second : first
         }
         var result: [Request: Path] = [:]
         for (cell, path) in best.enumerated() {
