@@ -44,7 +44,7 @@ package enum TieLoader {
                 try read(db, plan: plan, range: ranges[r], people: people, chunkRows: tuning.chunkRows, reader: r, turns: turns, into: columns)
             }
         }
-        columns.shrinkToFit()
+        columns.compact(people: people.count)
         return TieTable(columns: columns)
     }
 

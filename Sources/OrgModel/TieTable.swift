@@ -38,20 +38,33 @@ public struct TieTable: Sendable {
     /// ties are closures that must be inlined into them.
     @inlinable @inline(__always)
     public func forEach(_ body: (Int, Int, Double, Int) -> Void) {
-        let keys = columns.keys, weights = columns.weights, counts = columns.counts
-        for k in 0..<columns.count {
-            let key = keys[k]
-            body(Int(key >> 32), Int(key & 0xFFFF_FFFF), weights[k], Int(counts[k]))
-        }
+        forEach(in: 0..<columns.count, body)
     }
 
     /// ``forEach(_:)`` over the ties at positions `range` only: a pass split between threads.
     @inlinable @inline(__always)
     public func forEach(in range: Range<Int>, _ body: (Int, Int, Double, Int) -> Void) {
-        let keys = columns.keys, weights = columns.weights, counts = columns.counts
-        for k in range.clamped(to: 0..<columns.count) {
-            let key = keys[k]
-            body(Int(key >> 32), Int(key & 0xFFFF_FFFF), weights[k], Int(counts[k]))
+        let range = range.clamped(to: 0..<columns.count)
+        guard !range.isEmpty else { return }
+        let weights = columns.weights, counts = columns.counts
+        if let rowStart = columns.rowStart {
+            let others = columns.others
+            var a = columns.row(of: range.lowerBound)
+            var k = range.lowerBound
+            while k < range.upperBound {
+                let end = min(rowStart[a + 1], range.upperBound)
+                while k < end {
+                    body(a, Int(others[k]), weights[k], Int(counts[k]))
+                    k += 1
+                }
+                a += 1
+            }
+        } else {
+            let keys = columns.keys
+            for k in range {
+                let key = keys[k]
+                body(Int(key >> 32), Int(key & 0xFFFF_FFFF), weights[k], Int(counts[k]))
+            }
         }
     }
 
@@ -68,13 +81,19 @@ public struct TieTable: Sendable {
 ///
 /// They grow with `realloc`, which for blocks this large moves pages rather than copying them, so growing does
 /// not need the old and the new block at once, as an `Array` does. Keys are in ascending order when filled by
-/// ``merge(_:counts:)``.
+/// ``merge(_:counts:)``; ``compact(people:)`` then turns the 8-byte keys into 4-byte second people and a start
+/// per first person, in place: 16 bytes a tie.
 ///
 /// `@unchecked Sendable`: a loader fills the columns on one thread at a time, handing them over under a lock;
 /// once in a ``TieTable`` they are only read.
 @usableFromInline
 package final class TieColumns: @unchecked Sendable {
+    /// The pair keys, until ``compact(people:)``.
     @usableFromInline package private(set) var keys: UnsafeMutablePointer<UInt64>
+    /// After ``compact(people:)``, in the keys' memory: each tie's second person; its first is the row it is in.
+    @usableFromInline package private(set) var others: UnsafeMutablePointer<UInt32>
+    /// After ``compact(people:)``: where each first person's ties start, one more than there are people.
+    @usableFromInline package private(set) var rowStart: UnsafeMutablePointer<Int>?
     @usableFromInline package private(set) var weights: UnsafeMutablePointer<Double>
     @usableFromInline package private(set) var counts: UnsafeMutablePointer<UInt32>
     @usableFromInline package private(set) var count = 0
@@ -82,13 +101,15 @@ package final class TieColumns: @unchecked Sendable {
 
     package init() {
         keys = Self.grow(nil, to: 1)
+        others = UnsafeMutableRawPointer(keys).bindMemory(to: UInt32.self, capacity: 1)
         weights = Self.grow(nil, to: 1)
         counts = Self.grow(nil, to: 1)
         capacity = 1
     }
 
     deinit {
-        free(keys)
+        if rowStart != nil { free(others) } else { free(keys) }
+        free(rowStart)
         free(weights)
         free(counts)
     }
@@ -96,10 +117,55 @@ package final class TieColumns: @unchecked Sendable {
     /// Room for `n` ties in all.
     package func reserve(_ n: Int) {
         guard n > capacity else { return }
+        precondition(rowStart == nil, "tie columns are complete once compacted")
         keys = Self.grow(keys, to: n)
         weights = Self.grow(weights, to: n)
         counts = Self.grow(counts, to: n)
         capacity = n
+    }
+
+    /// Turns sorted keys (each pair once, every person below `people`) into second people and row starts, in
+    /// place, and gives back the room past the last tie.
+    package func compact(people: Int) {
+        precondition(rowStart == nil, "tie columns compacted twice")
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: people + 1)
+        starts.initialize(repeating: 0, count: people + 1)
+        // Entry k's 4 bytes go where entry k/2's 8 did: every key is read before its bytes are written over.
+        let raw = UnsafeMutableRawPointer(keys)
+        var previous: UInt64?
+        for k in 0..<count {
+            let key = raw.load(fromByteOffset: 8 * k, as: UInt64.self)
+            let a = Int(key >> 32)
+            precondition(a < people && previous.map { key > $0 } ?? true, "tie columns out of order")
+            previous = key
+            starts[a + 1] += 1
+            raw.storeBytes(of: UInt32(truncatingIfNeeded: key), toByteOffset: 4 * k, as: UInt32.self)
+        }
+        for a in 0..<people { starts[a + 1] += starts[a] }
+        let n = max(count, 1)
+        guard let shrunk = realloc(raw, n * 4) else { fatalError("out of memory shrinking ties") }
+        others = shrunk.bindMemory(to: UInt32.self, capacity: n)
+        weights = Self.grow(weights, to: n)
+        counts = Self.grow(counts, to: n)
+        capacity = n
+        rowStart = starts
+        self.people = people
+    }
+
+    /// After ``compact(people:)``: how many first people there are rows for.
+    @usableFromInline package private(set) var people = 0
+
+    /// The row (first person) holding tie `k`, after ``compact(people:)``.
+    @usableFromInline
+    func row(of k: Int) -> Int {
+        guard let rowStart else { return 0 }
+        // The last row starting at or before k.
+        var lo = 0, hi = people - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if rowStart[mid] <= k { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
     }
 
     /// Gives back the room past the last tie.

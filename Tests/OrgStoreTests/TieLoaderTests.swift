@@ -145,6 +145,26 @@ struct TieLoaderTests {
                    against: store.expected(0, since: "2026-10-15"))
     }
 
+    /// A table read from the database is compacted (second people and row starts); any split of its positions
+    /// walks the same ties as one pass, rows that start inside a part or hold no tie included.
+    @Test func partsOfACompactedTableAddUpToTheWhole() throws {
+        let store = try Store(people: 30, links: 400, seed: 5)
+        let table = try store.db.tieTable(snapshotID: store.snapshots[0])
+        #expect(table.columns.rowStart != nil)
+        var whole: [String] = []
+        table.forEach { a, b, weight, count in whole.append("\(a)-\(b) \(weight) \(count)") }
+        #expect(whole.count == table.count)
+        for parts in [1, 2, 3, 7, table.count, table.count + 5] {
+            var joined: [String] = []
+            let size = (table.count + parts - 1) / parts
+            for part in 0..<parts {
+                table.forEach(in: (part * size)..<((part + 1) * size)) { a, b, weight, count in joined.append("\(a)-\(b) \(weight) \(count)") }
+            }
+            #expect(joined == whole, "\(parts) parts")
+        }
+        #expect(TieTable(table.ties).ties == table.ties)
+    }
+
     /// Merging runs into the columns directly: runs that share no pair, share every pair, or some, in any sizes.
     @Test func mergedRunsHoldEveryPairOnce() {
         var random = SplitMix(state: 42)
