@@ -94,7 +94,7 @@ struct PlannerTrialTests {
         }
         let base = frame.derive(scan: scan, edges: edges, importedTieCount: ties.count, brokerage: none, recommendations: true)
         let open = Dictionary(base.findings.filter { !$0.rule.isStrength }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let state = TrialState(frame: frame, edges: edges, scan: scan, open: open)
+        var state = TrialState(frame: frame, edges: edges, scan: scan, open: open)
         var problems: [String] = []
         for candidate in Candidates(base: base, frame: frame, edges: edges, leader: nil, weight: weight).all {
             let change = state.trial(candidate, weight: weight)

@@ -139,10 +139,13 @@ public enum Analyzer {
 
     /// One department's summary straight from a scan (the leaders reaching it from their tallies): what a plan's
     /// trial needs for the one department an assumed tie reaches. Agrees with ``departmentSummaries``.
-    static func departmentSummary(_ d: Int, frame: Frame, scan: TieScan) -> DepartmentSummary {
+    /// `slots`: the leader slots that may reach `d`, ascending (a plan keeps them per department); every leader
+    /// when nil.
+    static func departmentSummary(_ d: Int, frame: Frame, scan: TieScan, slots: [Int]? = nil) -> DepartmentSummary {
         let org = frame.organization, departments = frame.departments
         var reach: [LeaderReach] = []
-        for (slot, i) in frame.leaderIndices.enumerated() {
+        for slot in slots ?? Array(frame.leaderIndices.indices) {
+            let i = frame.leaderIndices[slot]
             guard let tally = scan.reached[slot][d] else { continue }
             reach.append(LeaderReach(
                 leader: Subject(kind: .person, id: org.people[i].key, name: org.people[i].name),

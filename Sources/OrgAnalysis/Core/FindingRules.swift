@@ -197,8 +197,9 @@ struct FindingRules {
 
     private func departmentDrafts(_ indices: [Int]) -> [Draft] {
         // Without any leader in the link data, an unbridged department says nothing about the leaders.
-        let knownLeaders = leaders.filter(\.hasLinkData)
-        guard !knownLeaders.isEmpty else { return [] }
+        // Searched for rather than filtered into a new array: a plan's trials ask thousands of times.
+        let knownLeaders = leaders.lazy.filter(\.hasLinkData)
+        guard let firstKnown = knownLeaders.first else { return [] }
         var drafts: [Draft] = []
         for d in indices where summaries[d].isCore && summaries[d].hasLinkData {
             let summary = summaries[d]
@@ -209,7 +210,7 @@ struct FindingRules {
             evidence.add("engineering_leaders_linked", summary.leaders.count)
             if summary.leaders.isEmpty {
                 evidence.add("individual_contributor_weight", summary.engineeringWeight)
-                let bridge = knownLeaders[0]
+                let bridge = firstKnown
                 drafts.append(Draft(
                     rule: .departmentUnbridged, severity: .high, subject: subject, evidence: evidence,
                     message: "No engineering leader has a link to \(summary.name) (\(summary.people) people): the department has no bridge to the people who set technology direction.",

@@ -91,4 +91,39 @@ struct TieScan {
             otherEngineering[s].add(weight: weight, count: count)
         }
     }
+
+    /// `body` on this scan with one more edge added, the scan then put back exactly as it was: what a plan's trial
+    /// needs. Copying the scan instead copied every leader's tallies (tens of thousands at a million people) for
+    /// each of thousands of trials; this saves and restores only the cells ``add(_:_:weight:count:imported:)``
+    /// writes, bit for bit.
+    mutating func withAdded<T>(_ a: Int, _ b: Int, weight: Double, count: Int, imported: Bool, _ body: (TieScan) -> T) -> T {
+        let da = Int(traits[a] & 0xFFFF_FFFF), db = Int(traits[b] & 0xFFFF_FFFF)
+        let slots = [a, b].map { Int((traits[$0] & ~Self.engineeringBit) >> 32) - 1 }
+        let pairKey = da != db ? min(da, db) * departmentCount + max(da, db) : nil
+        let saved = (
+            people: (personHasImportedTie[a], personHasImportedTie[b]),
+            departments: (departmentHasImportedTie[da], departmentHasImportedTie[db]),
+            pair: pairKey.map { departmentPairs[$0] },
+            into: (engineeringWeightInto[da], engineeringWeightInto[db]),
+            leaders: slots.map { s in
+                s < 0 ? nil : (own: own[s], other: otherEngineering[s], business: business[s], reached: [da, db].map { reached[s][$0] })
+            })
+        add(a, b, weight: weight, count: count, imported: imported)
+        let result = body(self)
+        (personHasImportedTie[a], personHasImportedTie[b]) = saved.people
+        (departmentHasImportedTie[da], departmentHasImportedTie[db]) = saved.departments
+        if let pairKey, let old = saved.pair { departmentPairs[pairKey] = old }
+        // Restored in the order written: da then db, so that a department counted twice ends at its old value.
+        engineeringWeightInto[db] = saved.into.1
+        engineeringWeightInto[da] = saved.into.0
+        for (s, old) in zip(slots, saved.leaders) {
+            guard let old else { continue }
+            own[s] = old.own
+            otherEngineering[s] = old.other
+            business[s] = old.business
+            reached[s][db] = old.reached[1]
+            reached[s][da] = old.reached[0]
+        }
+        return result
+    }
 }

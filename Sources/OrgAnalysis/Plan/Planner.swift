@@ -233,7 +233,11 @@ struct Candidates {
 struct TrialState {
     let frame: Analyzer.Frame
     let edges: EdgeSource
-    private(set) var scan: TieScan
+    /// The scan with the picked ties; nil only while a trial works on it.
+    private var picked: TieScan?
+    var scan: TieScan { picked! }
+    /// By department index: the slots of the leaders reaching it, ascending.
+    private var reachers: [[Int]]
     /// By leader slot.
     private(set) var metrics: [LeaderMetrics]
     /// By department index.
@@ -256,9 +260,14 @@ struct TrialState {
     init(frame: Analyzer.Frame, edges: EdgeSource, scan: TieScan, open: [String: Finding]) {
         self.frame = frame
         self.edges = edges
-        self.scan = scan
+        picked = scan
+        var reachers = [[Int]](repeating: [], count: frame.departments.count)
+        for slot in frame.leaderIndices.indices {
+            for d in scan.reached[slot].keys { reachers[d].append(slot) }
+        }
+        self.reachers = reachers
         metrics = frame.leaderIndices.indices.map { slot in Self.metrics(slot, frame: frame, scan: scan) }
-        summaries = frame.departments.names.indices.map { Analyzer.departmentSummary($0, frame: frame, scan: scan) }
+        summaries = frame.departments.names.indices.map { Analyzer.departmentSummary($0, frame: frame, scan: scan, slots: reachers[$0]) }
         self.open = open
         var seniors: [Int: [Int]] = [:]
         var slots: [Int: Int] = [:]
@@ -279,17 +288,34 @@ struct TrialState {
                                 departments: frame.departments, scan: scan, brokerage: nil)
     }
 
-    /// What adding the candidate's tie would close and open, without keeping it.
-    func trial(_ candidate: Candidate, weight: Double) -> Change {
-        var trial = scan
-        trial.add(candidate.leader, candidate.person, weight: weight, count: 1, imported: true)
-        return change(candidate, trial)
+    /// What adding the candidate's tie would close and open, without keeping it: the tie is added to the scan
+    /// and taken out again (``TieScan/withAdded(_:_:weight:count:imported:_:)``), the scan left bit for bit as it was.
+    mutating func trial(_ candidate: Candidate, weight: Double) -> Change {
+        var working = picked.take()!
+        defer { picked = working }
+        return working.withAdded(candidate.leader, candidate.person, weight: weight, count: 1, imported: true) { trial in
+            change(candidate, trial)
+        }
+    }
+
+    /// The leaders reaching department `d` once `slot`'s tie is in, ascending.
+    private func reachers(of d: Int, with slot: Int) -> [Int] {
+        var slots = reachers[d]
+        if let at = slots.firstIndex(where: { $0 >= slot }) {
+            if slots[at] != slot { slots.insert(slot, at: at) }
+        } else {
+            slots.append(slot)
+        }
+        return slots
     }
 
     mutating func apply(_ candidate: Candidate, weight: Double, change: Change) {
-        scan.add(candidate.leader, candidate.person, weight: weight, count: 1, imported: true)
+        picked!.add(candidate.leader, candidate.person, weight: weight, count: 1, imported: true)
+        let scan = self.scan
         for slot in change.slots { metrics[slot] = Self.metrics(slot, frame: frame, scan: scan) }
-        summaries[change.department] = Analyzer.departmentSummary(change.department, frame: frame, scan: scan)
+        let leader = slotOf[candidate.leader]!
+        if scan.reached[leader][change.department] != nil { reachers[change.department] = reachers(of: change.department, with: leader) }
+        summaries[change.department] = Analyzer.departmentSummary(change.department, frame: frame, scan: scan, slots: reachers[change.department])
         for key in change.closed {
             if let finding = open.removeValue(forKey: key) { bySubject[Self.subjectKey(finding.subject)]?.remove(key) }
         }
@@ -307,7 +333,7 @@ struct TrialState {
         // which the tie changes; the others have no suggestion to change.
         for d in Set([own, reached]) { slots += (seniorsIn[d] ?? []).filter { $0 != slots[0] && !metrics[$0].missingDepartments.isEmpty } }
         let newMetrics = slots.map { Self.metrics($0, frame: frame, scan: trial) }
-        let summary = Analyzer.departmentSummary(reached, frame: frame, scan: trial)
+        let summary = Analyzer.departmentSummary(reached, frame: frame, scan: trial, slots: reachers(of: reached, with: slots[0]))
         var newSummaries = summaries
         newSummaries[reached] = summary
         let rules = FindingRules(
