@@ -29,7 +29,11 @@ public struct TextTable: Sendable {
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
                 parts.append(alignments[i] == .right ? pad + cell : cell + pad)
             }
-            return String(parts.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed())
+            // Trailing spaces dropped from the end only: a department's cell can list thousands of leaders, and
+            // reversing such a line character by character took seconds.
+            var text = parts.joined(separator: "  ")
+            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
+            return text
         }
         var out = [line(headers), line(widths.map { String(repeating: "-", count: $0) })]
         out += rows.map(line)
@@ -40,6 +44,13 @@ public struct TextTable: Sendable {
 extension String {
     /// Control characters would break a terminal table's alignment; they become spaces.
     fileprivate func replacingNewlines() -> String {
-        String(unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        // Most cells have no control character (C0, DEL, or C1 as U+0080–U+009F): kept as they are.
+        var previous: UInt8 = 0
+        let clean = utf8.allSatisfy { byte in
+            defer { previous = byte }
+            return byte >= 0x20 && byte != 0x7F && !(previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+        }
+        if clean { return self }
+        return String(unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
     }
 }
