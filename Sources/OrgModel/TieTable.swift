@@ -47,8 +47,7 @@ public struct TieTable: Sendable {
         let range = range.clamped(to: 0..<columns.count)
         guard !range.isEmpty else { return }
         let weights = columns.weights, counts = columns.counts
-        if let rowStart = columns.rowStart {
-            let others = columns.others
+        if let rowStart = columns.rowStart, let others = columns.others {
             var a = columns.row(of: range.lowerBound)
             var k = range.lowerBound
             while k < range.upperBound {
@@ -90,8 +89,9 @@ public struct TieTable: Sendable {
 package final class TieColumns: @unchecked Sendable {
     /// The pair keys, until ``compact(people:)``.
     @usableFromInline package private(set) var keys: UnsafeMutablePointer<UInt64>
-    /// After ``compact(people:)``, in the keys' memory: each tie's second person; its first is the row it is in.
-    @usableFromInline package private(set) var others: UnsafeMutablePointer<UInt32>
+    /// After ``compact(people:)``, in the keys' memory (``keys`` is then gone): each tie's second person; its
+    /// first is the row it is in. Nil before.
+    @usableFromInline package private(set) var others: UnsafeMutablePointer<UInt32>?
     /// After ``compact(people:)``: where each first person's ties start, one more than there are people.
     @usableFromInline package private(set) var rowStart: UnsafeMutablePointer<Int>?
     @usableFromInline package private(set) var weights: UnsafeMutablePointer<Double>
@@ -101,14 +101,13 @@ package final class TieColumns: @unchecked Sendable {
 
     package init() {
         keys = Self.grow(nil, to: 1)
-        others = UnsafeMutableRawPointer(keys).bindMemory(to: UInt32.self, capacity: 1)
         weights = Self.grow(nil, to: 1)
         counts = Self.grow(nil, to: 1)
         capacity = 1
     }
 
     deinit {
-        if rowStart != nil { free(others) } else { free(keys) }
+        if let others { free(others) } else { free(keys) }
         free(rowStart)
         free(weights)
         free(counts)
@@ -117,7 +116,7 @@ package final class TieColumns: @unchecked Sendable {
     /// Room for `n` ties in all.
     package func reserve(_ n: Int) {
         guard n > capacity else { return }
-        precondition(rowStart == nil, "tie columns are complete once compacted")
+        precondition(others == nil, "tie columns are complete once compacted")
         keys = Self.grow(keys, to: n)
         weights = Self.grow(weights, to: n)
         counts = Self.grow(counts, to: n)
@@ -127,7 +126,7 @@ package final class TieColumns: @unchecked Sendable {
     /// Turns sorted keys (each pair once, every person below `people`) into second people and row starts, in
     /// place, and gives back the room past the last tie.
     package func compact(people: Int) {
-        precondition(rowStart == nil, "tie columns compacted twice")
+        precondition(others == nil, "tie columns compacted twice")
         let starts = UnsafeMutablePointer<Int>.allocate(capacity: people + 1)
         starts.initialize(repeating: 0, count: people + 1)
         // Entry k's 4 bytes go where entry k/2's 8 did: every key is read before its bytes are written over.
@@ -166,16 +165,6 @@ package final class TieColumns: @unchecked Sendable {
             if rowStart[mid] <= k { lo = mid } else { hi = mid - 1 }
         }
         return lo
-    }
-
-    /// Gives back the room past the last tie.
-    package func shrinkToFit() {
-        guard capacity > max(count, 1) else { return }
-        let n = max(count, 1)
-        keys = Self.grow(keys, to: n)
-        weights = Self.grow(weights, to: n)
-        counts = Self.grow(counts, to: n)
-        capacity = n
     }
 
     package func append(a: Int, b: Int, weight: Double, count links: Int) {
