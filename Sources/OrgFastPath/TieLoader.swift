@@ -28,20 +28,20 @@ package enum TieLoader {
     package static func table(
         _ database: AppDatabase, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?, tuning: Tuning = Tuning()
     ) throws -> TieTable {
-        var layout = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
+        let plan = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
         let columns = TieColumns()
-        guard let people = layout.people else { return TieTable(columns: columns) }
+        guard let people = plan.people else { return TieTable(columns: columns) }
         // Room for as many pairs as links, taken up front: pages untouched cost nothing, and growing merge by merge
         // had the kernel clear and the allocator move pages again and again (a tenth of the time at 50 million).
-        columns.reserve(min(layout.expectedRows, 1 << 27))
-        let ranges = layout.ranges(twoReadersFrom: database.path == ":memory:" ? nil : tuning.twoReadersFrom)
-        let plan = layout
+        columns.reserve(min(plan.expectedRows, 1 << 27))
+        let ranges = plan.ranges(twoReadersFrom: database.path == ":memory:" ? nil : tuning.twoReadersFrom)
+        let capacity = min(tuning.chunkRows, max(plan.expectedRows / ranges.count + 1, 1024))
         let connections = try ranges.indices.map { $0 == 0 ? database : try database.anotherConnection() }
         let turns = MergeTurns(readers: ranges.count)
         _ = try Parallel.map(Array(ranges.indices)) { r in
             defer { turns.finish(r) }
             try connections[r].read { db in
-                try read(db, plan: plan, range: ranges[r], people: people, chunkRows: tuning.chunkRows, reader: r, turns: turns, into: columns)
+                try read(db, plan: plan, range: ranges[r], people: people, chunkRows: capacity, reader: r, turns: turns, into: columns)
             }
         }
         columns.compact(people: people.count)
@@ -50,7 +50,7 @@ package enum TieLoader {
 
     /// Steps one reader's rows into chunks and merges each, in its turn.
     private static func read(
-        _ db: Database, plan: ReadPlan, range: ClosedRange<Int64>?, people: PersonIndex, chunkRows: Int, reader: Int, turns: MergeTurns,
+        _ db: Database, plan: ReadPlan, range: ClosedRange<Int64>?, people: PersonIndex, chunkRows capacity: Int, reader: Int, turns: MergeTurns,
         into columns: TieColumns
     ) throws {
         var sql = "SELECT source_id, target_id, weight FROM link"
@@ -71,7 +71,6 @@ package enum TieLoader {
         try statement.setArguments(arguments)
         let s = statement.sqliteStatement
 
-        let capacity = min(chunkRows, max(plan.expectedRows / max(plan.readers, 1) + 1, 1024))
         var rows: [PairSort.Row] = []
         rows.reserveCapacity(capacity)
         var counts = [UInt32](repeating: 0, count: capacity)
@@ -152,7 +151,6 @@ struct ReadPlan: Sendable {
     let expectedRows: Int
     /// The span of the snapshot's link ids, when they lie together.
     let span: ClosedRange<Int64>?
-    private(set) var readers = 1
 
     init(_ db: Database, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?) throws {
         self.snapshotID = snapshotID
@@ -164,10 +162,9 @@ struct ReadPlan: Sendable {
 
     /// One id range a reader; nil for a reader that goes through the snapshot index. Two readers from
     /// `twoReadersFrom` rows, when given (an in-memory database has one connection).
-    mutating func ranges(twoReadersFrom: Int?) -> [ClosedRange<Int64>?] {
-        guard let span else { readers = 1; return [nil] }
-        guard let twoReadersFrom, expectedRows >= twoReadersFrom, span.upperBound > span.lowerBound else { readers = 1; return [span] }
-        readers = 2
+    func ranges(twoReadersFrom: Int?) -> [ClosedRange<Int64>?] {
+        guard let span else { return [nil] }
+        guard let twoReadersFrom, expectedRows >= twoReadersFrom, span.upperBound > span.lowerBound else { return [span] }
         let middle = span.lowerBound + (span.upperBound - span.lowerBound) / 2
         return [span.lowerBound...middle, (middle + 1)...span.upperBound]
     }
