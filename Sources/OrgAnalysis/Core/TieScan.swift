@@ -51,11 +51,15 @@ struct TieScan {
     private var touched: [Bool]?
 
     /// Counts one edge: what the scan does for each tie and dotted line, and what a plan does for an assumed tie.
+    /// A person's department, leader slot (-1 for none) and engineering flag, from their word in ``traits``.
+    @inline(__always)
+    private func person(_ i: Int) -> (department: Int, slot: Int, engineering: Bool) {
+        let t = traits[i]
+        return (Int(t & 0xFFFF_FFFF), Int((t & ~Self.engineeringBit) >> 32) - 1, t & Self.engineeringBit != 0)
+    }
+
     mutating func add(_ a: Int, _ b: Int, weight: Double, count: Int, imported: Bool) {
-        let ta = traits[a], tb = traits[b]
-        let da = Int(ta & 0xFFFF_FFFF), db = Int(tb & 0xFFFF_FFFF)
-        let slotA = Int((ta & ~Self.engineeringBit) >> 32) - 1, slotB = Int((tb & ~Self.engineeringBit) >> 32) - 1
-        let engA = ta & Self.engineeringBit != 0, engB = tb & Self.engineeringBit != 0
+        let (da, slotA, engA) = person(a), (db, slotB, engB) = person(b)
         // Written only when they change: a plan's trial copies of the scan then share these arrays.
         if imported {
             if !personHasImportedTie[a] { personHasImportedTie[a] = true }
@@ -97,8 +101,8 @@ struct TieScan {
     /// each of thousands of trials; this saves and restores only the cells ``add(_:_:weight:count:imported:)``
     /// writes, bit for bit.
     mutating func withAdded<T>(_ a: Int, _ b: Int, weight: Double, count: Int, imported: Bool, _ body: (TieScan) -> T) -> T {
-        let da = Int(traits[a] & 0xFFFF_FFFF), db = Int(traits[b] & 0xFFFF_FFFF)
-        let slots = [a, b].map { Int((traits[$0] & ~Self.engineeringBit) >> 32) - 1 }
+        let (da, slotA, _) = person(a), (db, slotB, _) = person(b)
+        let slots = [slotA, slotB]
         let pairKey = da != db ? min(da, db) * departmentCount + max(da, db) : nil
         let saved = (
             people: (personHasImportedTie[a], personHasImportedTie[b]),
