@@ -26,9 +26,8 @@ struct WarmPathFinder {
         let leaders = requests.keys.sorted()
         var slot = [Int32](repeating: -1, count: n)
         for (s, leader) in leaders.enumerated() { slot[leader] = Int32(s) }
-        var wanted = [Bool](repeating: false, count: leaders.count * departmentCount)
-        for (s, leader) in leaders.enumerated() {
-            for d in requests[leader]! where d >= 0 && d < departmentCount { wanted[s * departmentCount + d] = true }
+        let wanted = (0..<(leaders.count * departmentCount)).map { cell in
+            requests[leaders[cell / departmentCount]]!.contains(cell % departmentCount)
         }
 
         // Pass 1: who each requesting leader is tied to, and how strongly: per neighbour, its leaders' slots and
@@ -67,10 +66,10 @@ struct WarmPathFinder {
         // Pass 2: the neighbours' ties into the requested departments; the best path per (leader, department). Two
         // threads take half the ties each, and the better of their two paths is kept: ``better`` orders paths
         // completely, so the result is the one a single pass finds.
-        var isVia = [Bool](repeating: false, count: n)
-        for v in 0..<n where end[v + 1] > degree[v] { isVia[v] = true }
-        let cells = leaders.count * departmentCount
-        let (toSlotDone, toWeightDone, endDone, start, via, wantedCells) = (toSlot, toWeight, end, degree, isVia, wanted)
+        let via = (0..<n).map { end[$0 + 1] > degree[$0] }
+        let cells = wanted.count
+        // Immutable copies (no bytes copied) of what passes 1 built, for the two threads.
+        let (toSlotDone, toWeightDone, endDone, start) = (toSlot, toWeight, end, degree)
         let halves = Parallel.both(
             { bestPaths(part: 0) },
             { bestPaths(part: 1) })
@@ -81,7 +80,7 @@ struct WarmPathFinder {
                 for k in start[via]..<endDone[via + 1] {
                     let s = Int(toSlotDone[k])
                     let cell = s * departmentCount + d
-                    guard wantedCells[cell], leaders[s] != contact else { continue }
+                    guard wanted[cell], leaders[s] != contact else { continue }
                     let path = Path(via: via, contact: contact, weight: toWeightDone[k] + weight)
                     if let current = best[cell], !better(path, than: current, names: names) { continue }
                     best[cell] = path
