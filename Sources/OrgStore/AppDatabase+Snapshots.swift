@@ -50,18 +50,17 @@ extension AppDatabase {
             // Titles, departments, teams, levels and locations repeat from person to person: each is kept once and
             // shared (at a million people, 75 MB less).
             var known: [String: String] = [:]
-            func shared(_ value: String?) -> String? {
-                guard let value else { return nil }
+            func shared(_ value: String) -> String {
                 if let existing = known[value] { return existing }
                 known[value] = value
                 return value
             }
+            func shared(_ value: String?) -> String? { value.map(shared) }
             while let row = try rows.next() {
                 let dotted: String? = row[7]
-                let department: String = row[4]
                 people.append(Person(
                     key: row[0], name: row[1], email: row[2], title: shared(row[3]),
-                    department: shared(department) ?? department, team: shared(row[5]), managerKey: row[6],
+                    department: shared(row[4] as String), team: shared(row[5]), managerKey: row[6],
                     dottedLineManagerKeys: dotted.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [],
                     level: shared(row[8]), location: shared(row[9])))
             }
