@@ -19,6 +19,8 @@ package enum TieLoader {
         package var chunkRows = 1 << 21
         /// From this many links, two readers (fewer are read in well under a second by one).
         package var twoReadersFrom = 400_000
+        /// Links a reader hands to its tally at once in ``fold(_:snapshotID:since:until:tuning:start:add:)``.
+        package var foldBatch = 1024
 
         package init() {}
     }
@@ -48,29 +50,54 @@ package enum TieLoader {
         return TieTable(columns: columns)
     }
 
+    /// Every kept link of the snapshot handed to a tally of its reader's, without summing per pair: what a
+    /// comparison with an earlier snapshot needs, whose figures add up link by link. One tally a reader (two from
+    /// `twoReadersFrom` links, each over half of the link ids), returned in reader order with how many links were
+    /// kept; the same database gives the same tallies. Links to people outside the snapshot and links from a
+    /// person to themselves are left out, as ``table(_:snapshotID:since:until:tuning:)`` leaves them out.
+    ///
+    /// `add(&tally, pairs, weights)` takes links a batch at a time (`pairs[k]` is `a << 32 | b`, `a < b`, as indices
+    /// into the snapshot's people ordered by id), so that it can read what it needs of a batch's people at once.
+    package static func fold<Tally: Sendable>(
+        _ database: AppDatabase, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?, tuning: Tuning = Tuning(),
+        start: @escaping @Sendable () -> Tally,
+        add: @escaping @Sendable (inout Tally, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>) -> Void
+    ) throws -> (tallies: [Tally], links: Int) {
+        let plan = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
+        guard let people = plan.people else { return ([start()], 0) }
+        let ranges = plan.ranges(twoReadersFrom: database.path == ":memory:" ? nil : tuning.twoReadersFrom)
+        let connections = try ranges.indices.map { $0 == 0 ? database : try database.anotherConnection() }
+        let batch = tuning.foldBatch
+        let results = try Parallel.map(Array(ranges.indices)) { r in
+            try connections[r].read { db in
+                var tally = start()
+                var links = 0
+                var pairs = [UInt64](repeating: 0, count: batch), weights = [Double](repeating: 0, count: batch)
+                var rows = try RowCursor(db, plan: plan, range: ranges[r], people: people)
+                while true {
+                    var n = 0
+                    while n < batch, let (a, b, weight) = try rows.next() {
+                        pairs[n] = UInt64(min(a, b)) << 32 | UInt64(max(a, b))
+                        weights[n] = weight
+                        n += 1
+                    }
+                    if n == 0 { break }
+                    pairs.withUnsafeBufferPointer { p in
+                        weights.withUnsafeBufferPointer { w in add(&tally, UnsafeBufferPointer(rebasing: p[0..<n]), UnsafeBufferPointer(rebasing: w[0..<n])) }
+                    }
+                    links += n
+                }
+                return FoldResult(tally: tally, links: links)
+            }
+        }
+        return (results.map(\.tally), results.reduce(0) { $0 + $1.links })
+    }
+
     /// Steps one reader's rows into chunks and merges each, in its turn.
     private static func read(
         _ db: Database, plan: ReadPlan, range: ClosedRange<Int64>?, people: PersonIndex, chunkRows capacity: Int, reader: Int, turns: MergeTurns,
         into columns: TieColumns
     ) throws {
-        var sql = "SELECT source_id, target_id, weight FROM link"
-        var arguments: StatementArguments
-        if let range {
-            // The snapshot's links lie together in the table (imports append them): read that stretch of the
-            // table in rowid order, the filter dropping any other snapshot's rows within it, rather than look
-            // up each row through the snapshot index (a lookup a row: 40% more time on 5 million links).
-            sql += " NOT INDEXED WHERE id BETWEEN ? AND ? AND snapshot_id = ?"
-            arguments = [range.lowerBound, range.upperBound, plan.snapshotID]
-        } else {
-            sql += " WHERE snapshot_id = ?"
-            arguments = [plan.snapshotID]
-        }
-        if let since = plan.since { sql += " AND date >= ?"; arguments += [since.description] }
-        if let until = plan.until { sql += " AND date <= ?"; arguments += [until.description] }
-        let statement = try db.makeStatement(sql: sql)
-        try statement.setArguments(arguments)
-        let s = statement.sqliteStatement
-
         var rows: [PairSort.Row] = []
         rows.reserveCapacity(capacity)
         var counts = [UInt32](repeating: 0, count: capacity)
@@ -85,12 +112,9 @@ package enum TieLoader {
             }
             rows.removeAll(keepingCapacity: true)
         }
-        while true {
-            let code = sqlite3_step(s)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else { throw Statement.error(code, s) }
-            guard let a = people.index(sqlite3_column_int64(s, 0)), let b = people.index(sqlite3_column_int64(s, 1)), a != b else { continue }
-            rows.append((UInt64(min(a, b)) << 32 | UInt64(max(a, b)), sqlite3_column_double(s, 2)))
+        var cursor = try RowCursor(db, plan: plan, range: range, people: people)
+        while let (a, b, weight) = try cursor.next() {
+            rows.append((UInt64(min(a, b)) << 32 | UInt64(max(a, b)), weight))
             if rows.count == capacity { mergeChunk() }
         }
         if !rows.isEmpty { mergeChunk() }
@@ -139,6 +163,55 @@ struct PersonIndex: Sendable {
         let i = id &- first
         return i >= 0 && i < Int64(count) ? Int(i) : nil
     }
+}
+
+/// One reader's rows, stepped through SQLite's C API: each link between two different people of the snapshot, as
+/// indices into its people, with its weight.
+private struct RowCursor {
+    private let statement: Statement
+    private let people: PersonIndex
+    /// Set at the last row: SQLite would start the statement over if stepped again.
+    private var done = false
+
+    init(_ db: Database, plan: ReadPlan, range: ClosedRange<Int64>?, people: PersonIndex) throws {
+        var sql = "SELECT source_id, target_id, weight FROM link"
+        var arguments: StatementArguments
+        if let range {
+            // The snapshot's links lie together in the table (imports append them): read that stretch of the
+            // table in rowid order, the filter dropping any other snapshot's rows within it, rather than look
+            // up each row through the snapshot index (a lookup a row: 40% more time on 5 million links).
+            sql += " NOT INDEXED WHERE id BETWEEN ? AND ? AND snapshot_id = ?"
+            arguments = [range.lowerBound, range.upperBound, plan.snapshotID]
+        } else {
+            sql += " WHERE snapshot_id = ?"
+            arguments = [plan.snapshotID]
+        }
+        if let since = plan.since { sql += " AND date >= ?"; arguments += [since.description] }
+        if let until = plan.until { sql += " AND date <= ?"; arguments += [until.description] }
+        statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        self.people = people
+    }
+
+    /// The next link; nil after the last, and from then on.
+    @inline(__always)
+    mutating func next() throws -> (Int, Int, Double)? {
+        let s = statement.sqliteStatement
+        while !done {
+            let code = sqlite3_step(s)
+            if code == SQLITE_DONE { done = true; return nil }
+            guard code == SQLITE_ROW else { throw Statement.error(code, s) }
+            guard let a = people.index(sqlite3_column_int64(s, 0)), let b = people.index(sqlite3_column_int64(s, 1)), a != b else { continue }
+            return (a, b, sqlite3_column_double(s, 2))
+        }
+        return nil
+    }
+}
+
+/// One reader's tally and how many links it was given, as it comes back from its thread.
+private struct FoldResult<Tally: Sendable>: Sendable {
+    var tally: Tally
+    var links: Int
 }
 
 /// What the readers of one snapshot's links share: the people, the date range, where the links lie.

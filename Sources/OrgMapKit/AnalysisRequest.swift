@@ -32,19 +32,20 @@ public struct AnalysisRequest: Sendable {
 
     /// Reads the snapshot, its ties and the policy, and runs the analyzer. With `sincePrevious`, the snapshot
     /// before it is analysed the same way (policy and date range) and compared, so a change in the report
-    /// reflects the organization rather than the method.
+    /// reflects the organization rather than the method. That analysis is a comparison analysis
+    /// (``Analyzer/Comparison``), summed while its links are read: what the comparison reads, at about the cost of
+    /// one more read of the links.
     public func analyze(_ db: AppDatabase, sincePrevious: Bool = false) throws -> AnalyzedSnapshot {
         let policy = try loadPolicy()
         let snapshot = try db.snapshot(id: self.snapshot)
         let previous = sincePrevious ? try db.snapshot(before: snapshot) : nil
-        let results = try analyze(db, snapshots: [snapshot] + (previous.map { [$0] } ?? []), policy: policy)
-        let (analysis, linkCount) = results[0]
+        let (analysis, linkCount, earlier) = try analyze(db, snapshot: snapshot, comparingWith: previous, policy: policy)
         var context = ReportContext(
             snapshot: snapshot, peopleCount: analysis.organization.people.count, linkCount: linkCount,
             policyDescription: policyFile ?? "built-in defaults", linkFilter: linkFilter,
             anonymized: privacy.anonymize, anonymizationKeyed: privacy.isKeyed, minimumGroupSize: privacy.minimumGroupSize)
-        if let previous {
-            context.sincePrevious = SnapshotComparison(from: previous, to: snapshot, diff: SnapshotDiff(from: results[1].analysis, to: analysis))
+        if let previous, let earlier {
+            context.sincePrevious = SnapshotComparison(from: previous, to: snapshot, diff: SnapshotDiff(from: earlier, to: analysis))
         }
         return AnalyzedSnapshot(analysis: analysis, context: context)
     }
@@ -64,23 +65,55 @@ public struct AnalysisRequest: Sendable {
     /// Each snapshot with its own links in the date range, and how many link rows were used. The organizations
     /// are pseudonymized together before the analysis (``Privacy/apply(to:)``), so nothing it writes can name a
     /// real person; with a minimum group size, findings about smaller departments lose their figures. Each
-    /// snapshot is analysed on a thread and a connection of its own: a report that compares with the previous
-    /// snapshot then takes about as long as one analysis on two cores (docs/benchmarks.md).
+    /// snapshot is analysed on a thread and a connection of its own: `orgmap diff` takes about as long as one
+    /// analysis on two cores (docs/benchmarks.md).
     func analyze(_ db: AppDatabase, snapshots: [Snapshot], policy: Policy) throws -> [(analysis: Analysis, linkCount: Int)] {
         // The organizations are read on a connection of their own while the links are (TieLoader reads a large
         // snapshot's links on two more): on two cores the people cost next to nothing.
         let people = try db.anotherConnection()
         let connections = try snapshots.indices.map { $0 == 0 ? db : try db.anotherConnection() }
-        let (since, until, privacy) = (self.since, self.until, self.privacy)
+        let (since, until) = (self.since, self.until)
         let (organizations, tables) = try Parallel.both(
-            { privacy.apply(to: try snapshots.map { try people.organization(snapshotID: $0.id) }) },
+            { try readOrganizations(people, snapshots) },
             { try Parallel.map(Array(snapshots.indices)) { i in try connections[i].tieTable(snapshotID: snapshots[i].id, since: since, until: until) } })
         let results = try Parallel.map(Array(snapshots.indices)) { i in
-            var analysis = Analyzer.analyze(organization: organizations[i], ties: tables[i], policy: policy)
-            if let rule = privacy.minimumGroupSize { analysis = analysis.suppressingSmallGroups(rule) }
-            return AnalysisResult(analysis: analysis, linkCount: tables[i].linkCount)
+            AnalysisResult(analysis: suppressed(Analyzer.analyze(organization: organizations[i], ties: tables[i], policy: policy)), linkCount: tables[i].linkCount)
         }
         return results.map { ($0.analysis, $0.linkCount) }
+    }
+
+    /// One snapshot analysed in full and, when given, an earlier one analysed for comparing with it
+    /// (``Analyzer/Comparison``). Both organizations are read (and pseudonymized together) on a connection of their
+    /// own while the later snapshot's ties are read; then the earlier snapshot's links are summed while the later
+    /// snapshot is analysed.
+    func analyze(_ db: AppDatabase, snapshot: Snapshot, comparingWith previous: Snapshot?, policy: Policy) throws -> (Analysis, linkCount: Int, earlier: Analysis?) {
+        let people = try db.anotherConnection()
+        let (since, until) = (self.since, self.until)
+        let snapshots = [snapshot] + (previous.map { [$0] } ?? [])
+        let (organizations, table) = try Parallel.both(
+            { try readOrganizations(people, snapshots) },
+            { try db.tieTable(snapshotID: snapshot.id, since: since, until: until) })
+        let (analysis, earlier) = try Parallel.both(
+            { suppressed(Analyzer.analyze(organization: organizations[0], ties: table, policy: policy)) },
+            {
+                guard let previous else { return nil as Analysis? }
+                let comparison = Analyzer.Comparison(organization: organizations[1], policy: policy)
+                let (tallies, _) = try TieLoader.fold(
+                    people, snapshotID: previous.id, since: since, until: until,
+                    start: { comparison.tally() }, add: { tally, pairs, weights in tally.add(pairs: pairs, weights: weights) })
+                return suppressed(comparison.analysis(tallies))
+            })
+        return (analysis, table.linkCount, earlier)
+    }
+
+    /// The snapshots' organizations, pseudonymized together when asked.
+    private func readOrganizations(_ db: AppDatabase, _ snapshots: [Snapshot]) throws -> [Organization] {
+        privacy.apply(to: try snapshots.map { try db.organization(snapshotID: $0.id) })
+    }
+
+    /// The analysis with findings about departments below the minimum group size losing their figures, when one is set.
+    private func suppressed(_ analysis: Analysis) -> Analysis {
+        privacy.minimumGroupSize.map { analysis.suppressingSmallGroups($0) } ?? analysis
     }
 }
 

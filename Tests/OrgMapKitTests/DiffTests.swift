@@ -1,6 +1,7 @@
 import Foundation
 @testable import OrgMapKit
 import OrgModel
+import OrgSample
 import Testing
 
 struct DiffTests {
@@ -160,5 +161,33 @@ struct DiffTests {
         let since = try #require(try object(try workspace.report(.json))["since_previous"] as? [String: Any])
         #expect(since["comparable"] as? Bool == false)
         #expect((since["resolved"] as? [[String: Any]])?.allSatisfy { ($0["rule"] as? String) == "no-technology-leader" } == true)
+    }
+}
+
+/// The report's "Since the previous snapshot" comes from a comparison analysis of the earlier month, summed while
+/// its links are read: on two generated months sharing dozens of findings, it opens, resolves and keeps the same
+/// findings and lists the same changed leaders as `orgmap diff`, which analyses both months in full.
+struct ReportComparisonTests {
+    @Test func theReportSaysWhatDiffSays() throws {
+        let workspace = try Workspace()
+        for (month, seed) in [("2026-10-01", UInt64(1)), ("2026-11-01", UInt64(2))] {
+            var options = SyntheticOrg.Options()
+            (options.people, options.departments, options.links, options.seed) = (3_000, 14, 60_000, seed)
+            let folder = workspace.path(month)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            _ = try SyntheticFiles.write(options, layout: .edges, into: folder)
+            _ = try workspace.importPeople("\(month)/people.csv", asOf: month)
+            _ = try workspace.importLinks("\(month)/links.csv")
+        }
+        let db = try workspace.database()
+        let diff = try DiffRequest().run(db).diff
+        let since = try #require(try AnalysisRequest().analyze(db, sincePrevious: true).context.sincePrevious?.diff)
+        try #require(diff.opened.count >= 5 && diff.resolved.count >= 5 && diff.persisting.count > 20, "the two months should share many findings and differ in some")
+        #expect(since.linkData == .both && diff.linkData == .both)
+        #expect(since.opened.map(\.key) == diff.opened.map(\.key))
+        #expect(since.resolved.map(\.key) == diff.resolved.map(\.key))
+        #expect(since.resolved.map(\.message) == diff.resolved.map(\.message))
+        #expect(since.persisting.map(\.key) == diff.persisting.map(\.key))
+        #expect(since.changedLeaders == diff.changedLeaders)
     }
 }

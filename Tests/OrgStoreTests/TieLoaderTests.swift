@@ -165,6 +165,64 @@ struct TieLoaderTests {
         #expect(TieTable(table.ties).ties == table.ties)
     }
 
+    /// What a reader's tally is given by ``TieLoader/fold(_:snapshotID:since:until:tuning:start:add:)``: its links
+    /// in order, and the size of each batch.
+    struct Collected: Sendable {
+        var pairs: [UInt64] = []
+        var weights: [Double] = []
+        var batches: [Int] = []
+    }
+
+    static func fold(_ store: Store, _ s: Int, batch: Int, twoReadersFrom: Int, since: CalendarDate? = nil) throws -> (tallies: [Collected], links: Int) {
+        var tuning = TieLoader.Tuning()
+        tuning.foldBatch = batch
+        tuning.twoReadersFrom = twoReadersFrom
+        return try TieLoader.fold(store.db, snapshotID: store.snapshots[s], since: since, until: nil, tuning: tuning, start: { Collected() }) { tally, pairs, weights in
+            tally.pairs += pairs
+            tally.weights += weights
+            tally.batches.append(pairs.count)
+        }
+    }
+
+    /// Every kept link handed over once, whatever the batch (one, a size that divides nothing, more than a reader
+    /// has) and one reader or two: summed here per pair, the links are the tie table's.
+    @Test(arguments: [(batch: 1, twoReadersFrom: 1), (batch: 7, twoReadersFrom: 1), (batch: 1024, twoReadersFrom: 400_000), (batch: 50_000, twoReadersFrom: 1)])
+    func foldHandsOverEveryLinkOnce(batch: Int, twoReadersFrom: Int) throws {
+        let store = try Store(people: 70, links: 9_000, snapshots: 2, seed: UInt64(batch))
+        let (tallies, links) = try Self.fold(store, 1, batch: batch, twoReadersFrom: twoReadersFrom)
+        #expect(tallies.count == (twoReadersFrom == 1 ? 2 : 1))
+        let expected = store.expected(1)
+        #expect(links == expected.values.reduce(0) { $0 + $1.count })
+        #expect(tallies.allSatisfy { $0.batches.allSatisfy { $0 >= 1 && $0 <= batch } && $0.batches.reduce(0, +) == $0.pairs.count })
+        var sums: [UInt64: (weight: Double, count: Int)] = [:]
+        for tally in tallies {
+            for (pair, weight) in zip(tally.pairs, tally.weights) {
+                #expect(pair >> 32 < pair & 0xFFFF_FFFF, "a < b")
+                sums[pair, default: (0, 0)].weight += weight
+                sums[pair, default: (0, 0)].count += 1
+            }
+        }
+        #expect(sums.keys.sorted() == expected.keys.sorted())
+        #expect(sums.allSatisfy { pair, sum in sum.count == expected[pair]!.count && abs(sum.weight - expected[pair]!.weight) <= 1e-12 * sum.weight })
+        // The same order again: the same database, the same tallies.
+        let again = try Self.fold(store, 1, batch: batch, twoReadersFrom: twoReadersFrom).tallies
+        #expect(again.map(\.pairs) == tallies.map(\.pairs) && again.map(\.weights) == tallies.map(\.weights))
+    }
+
+    /// Snapshots stored interleaved: each reader's stretch holds the other snapshot's rows, which are left out;
+    /// dates keep their range.
+    @Test func foldKeepsTheSnapshotAndTheDates() throws {
+        let store = try Store(people: 40, links: 3_000, snapshots: 2, interleaved: true, seed: 21)
+        let since = try #require(CalendarDate("2026-10-20"))
+        for s in 0..<2 {
+            let (tallies, links) = try Self.fold(store, s, batch: 64, twoReadersFrom: 1, since: since)
+            let pairs = tallies.flatMap(\.pairs)
+            let expected = store.expected(s, since: "2026-10-20")
+            #expect(links == expected.values.reduce(0) { $0 + $1.count } && links == pairs.count)
+            #expect(Set(pairs) == Set(expected.keys))
+        }
+    }
+
     /// Merging runs into the columns directly: runs that share no pair, share every pair, or some, in any sizes.
     @Test func mergedRunsHoldEveryPairOnce() {
         var random = SplitMix(state: 42)

@@ -82,7 +82,7 @@ public enum Analyzer {
         let person = org.people[i]
         let own = departments.ofPerson[i]
         let reached = scan.reached[slot]
-        let hasLinkData = scan.personHasImportedTie[i]
+        let hasLinkData = scan.personHasImportedTie(i)
         // Larger departments first: the order recommendations and tables follow.
         let candidates = departments.names.indices
             .filter { departments.isCore[$0] && $0 != own }

@@ -7,7 +7,6 @@ struct TieScan {
     var business: [TieTally]
     /// Per leader slot: business department index → ties into it.
     var reached: [[Int: TieTally]]
-    var personHasImportedTie: [Bool]
     var departmentHasImportedTie: [Bool]
     /// Key `low * departmentCount + high`, for two different departments.
     var departmentPairs: [Int: TieTally] = [:]
@@ -15,15 +14,23 @@ struct TieScan {
     var engineeringWeightInto: [Double]
 
     init(edges: EdgeSource, leaders: [Int], isEngineering: [Bool], departments: DepartmentIndex) {
+        self.init(leaders: leaders, isEngineering: isEngineering, departments: departments)
+        edges.forEach { a, b, weight, count, imported in add(a, b, weight: weight, count: count, imported: imported) }
+        finish()
+    }
+
+    /// A scan with nothing added yet: edges are then added one by one (``add(_:_:weight:count:imported:)``), and
+    /// ``finish()`` ends the adding.
+    init(leaders: [Int], isEngineering: [Bool], departments: DepartmentIndex) {
         var traits = departments.ofPerson.map { UInt64(UInt32(truncatingIfNeeded: $0)) }
         for (i, engineering) in isEngineering.enumerated() where engineering { traits[i] |= Self.engineeringBit }
+        precondition(leaders.count < 1 << 30, "more leaders than a scan's word holds")
         for (s, i) in leaders.enumerated() { traits[i] |= UInt64(s + 1) << 32 }
         self.traits = traits
         own = Array(repeating: TieTally(), count: leaders.count)
         otherEngineering = own
         business = own
         reached = Array(repeating: [:], count: leaders.count)
-        personHasImportedTie = Array(repeating: false, count: isEngineering.count)
         departmentHasImportedTie = Array(repeating: false, count: departments.count)
         engineeringWeightInto = Array(repeating: 0, count: departments.count)
         departmentCount = departments.count
@@ -33,7 +40,10 @@ struct TieScan {
             grid = Array(repeating: TieTally(), count: departments.count * departments.count)
             touched = Array(repeating: false, count: departments.count * departments.count)
         }
-        edges.forEach { a, b, weight, count, imported in add(a, b, weight: weight, count: count, imported: imported) }
+    }
+
+    /// Ends the adding of edges: the department pairs' grid becomes ``departmentPairs``.
+    mutating func finish() {
         if let grid, let touched {
             for key in grid.indices where touched[key] { departmentPairs[key] = grid[key] }
             self.grid = nil
@@ -41,29 +51,74 @@ struct TieScan {
         }
     }
 
-    /// Per person, what the scan reads of them in one word, so that the far end of a tie costs one memory access:
-    /// department index (low 32 bits), leader slot + 1 (0 for no leader), and the engineering bit.
-    private let traits: [UInt64]
+    /// Adds a finished scan of other edges over the same people and leaders into this finished one, its figures
+    /// after this one's: scans of parts of the links, added in a fixed order, give the scan of all of them.
+    mutating func absorb(_ other: TieScan) {
+        precondition(grid == nil && other.grid == nil && traits.count == other.traits.count, "absorbing an unfinished or foreign scan")
+        for s in own.indices {
+            own[s].add(other.own[s])
+            otherEngineering[s].add(other.otherEngineering[s])
+            business[s].add(other.business[s])
+            for (d, tally) in other.reached[s] { reached[s][d, default: TieTally()].add(tally) }
+        }
+        for i in traits.indices where other.traits[i] & Self.tiedBit != 0 { traits[i] |= Self.tiedBit }
+        for d in departmentHasImportedTie.indices where other.departmentHasImportedTie[d] { departmentHasImportedTie[d] = true }
+        for (key, tally) in other.departmentPairs { departmentPairs[key, default: TieTally()].add(tally) }
+        for d in engineeringWeightInto.indices { engineeringWeightInto[d] += other.engineeringWeightInto[d] }
+    }
+
+    /// Whether person `i` has an imported tie (a dotted line is not one).
+    func personHasImportedTie(_ i: Int) -> Bool { traits[i] & Self.tiedBit != 0 }
+
+    /// Per person, what the scan reads and writes of them in one word, so that each end of a tie costs one memory
+    /// access: department index (low 32 bits), leader slot + 1 (bits 32 to 61, 0 for no leader), whether they have
+    /// an imported tie (bit 62, set by the scan), and the engineering bit.
+    private var traits: [UInt64]
     private static let engineeringBit: UInt64 = 1 << 63
+    private static let tiedBit: UInt64 = 1 << 62
     private static let gridDepartments = 256
     private let departmentCount: Int
     private var grid: [TieTally]?
     private var touched: [Bool]?
 
-    /// Counts one edge: what the scan does for each tie and dotted line, and what a plan does for an assumed tie.
     /// A person's department, leader slot (-1 for none) and engineering flag, from their word in ``traits``.
     @inline(__always)
-    private func person(_ i: Int) -> (department: Int, slot: Int, engineering: Bool) {
-        let t = traits[i]
-        return (Int(t & 0xFFFF_FFFF), Int((t & ~Self.engineeringBit) >> 32) - 1, t & Self.engineeringBit != 0)
+    private static func person(_ t: UInt64) -> (department: Int, slot: Int, engineering: Bool) {
+        (Int(t & 0xFFFF_FFFF), Int((t & ~(engineeringBit | tiedBit)) >> 32) - 1, t & engineeringBit != 0)
     }
 
+    /// Counts one edge: what the scan does for each tie and dotted line, and what a plan does for an assumed tie.
     mutating func add(_ a: Int, _ b: Int, weight: Double, count: Int, imported: Bool) {
-        let (da, slotA, engA) = person(a), (db, slotB, engB) = person(b)
+        add(a, traits[a], b, traits[b], weight: weight, count: count, imported: imported)
+    }
+
+    /// Adds imported links, one each (`pairs` hold `a << 32 | b`), in their order. The words of a batch's people are
+    /// read first, all together: links come in no order, each end is a memory access missing the cache, and read
+    /// one link at a time they waited in turn (most of the time of a comparison's scan at a million people).
+    mutating func addLinks(pairs: UnsafeBufferPointer<UInt64>, weights: UnsafeBufferPointer<Double>) {
+        precondition(pairs.count == weights.count, "a weight for each pair")
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * pairs.count) { words in
+            traits.withUnsafeBufferPointer { t in
+                for (k, pair) in pairs.enumerated() {
+                    words[2 * k] = t[Int(pair >> 32)]
+                    words[2 * k + 1] = t[Int(pair & 0xFFFF_FFFF)]
+                }
+            }
+            for (k, pair) in pairs.enumerated() {
+                add(Int(pair >> 32), words[2 * k], Int(pair & 0xFFFF_FFFF), words[2 * k + 1], weight: weights[k], count: 1, imported: true)
+            }
+        }
+    }
+
+    /// ``add(_:_:weight:count:imported:)`` with the two people's words already read (``traits``; a word read
+    /// before an earlier edge set its tied bit is still right, since nothing else in it changes).
+    @inline(__always)
+    private mutating func add(_ a: Int, _ ta: UInt64, _ b: Int, _ tb: UInt64, weight: Double, count: Int, imported: Bool) {
+        let (da, slotA, engA) = Self.person(ta), (db, slotB, engB) = Self.person(tb)
         // Written only when they change: a plan's trial copies of the scan then share these arrays.
         if imported {
-            if !personHasImportedTie[a] { personHasImportedTie[a] = true }
-            if !personHasImportedTie[b] { personHasImportedTie[b] = true }
+            if ta & Self.tiedBit == 0 { traits[a] = ta | Self.tiedBit }
+            if tb & Self.tiedBit == 0 { traits[b] = tb | Self.tiedBit }
             if !departmentHasImportedTie[da] { departmentHasImportedTie[da] = true }
             if !departmentHasImportedTie[db] { departmentHasImportedTie[db] = true }
         }
@@ -101,11 +156,11 @@ struct TieScan {
     /// each of thousands of trials; this saves and restores only the cells ``add(_:_:weight:count:imported:)``
     /// writes, bit for bit.
     mutating func withAdded<T>(_ a: Int, _ b: Int, weight: Double, count: Int, imported: Bool, _ body: (TieScan) -> T) -> T {
-        let (da, slotA, _) = person(a), (db, slotB, _) = person(b)
+        let (da, slotA, _) = Self.person(traits[a]), (db, slotB, _) = Self.person(traits[b])
         let slots = [slotA, slotB]
         let pairKey = da != db ? min(da, db) * departmentCount + max(da, db) : nil
         let saved = (
-            people: (personHasImportedTie[a], personHasImportedTie[b]),
+            people: (traits[a], traits[b]),
             departments: (departmentHasImportedTie[da], departmentHasImportedTie[db]),
             pair: pairKey.map { departmentPairs[$0] },
             into: (engineeringWeightInto[da], engineeringWeightInto[db]),
@@ -114,7 +169,9 @@ struct TieScan {
             })
         add(a, b, weight: weight, count: count, imported: imported)
         let result = body(self)
-        (personHasImportedTie[a], personHasImportedTie[b]) = saved.people
+        // The word of b, then a's: a trial's tie between one person and themselves ends at the word it started at.
+        traits[b] = saved.people.1
+        traits[a] = saved.people.0
         (departmentHasImportedTie[da], departmentHasImportedTie[db]) = saved.departments
         if let pairKey, let old = saved.pair { departmentPairs[pairKey] = old }
         // Restored in the order written: da then db, so that a department counted twice ends at its old value.

@@ -16,7 +16,8 @@ public struct Analysis: Sendable {
     public let unknown: [UnknownSubject]
     /// Totals between departments, heaviest first.
     public let departmentLinks: [DepartmentLink]
-    /// How many imported ties the analysis used (dotted lines excluded).
+    /// How many imported ties the analysis used (dotted lines excluded); in a comparison analysis
+    /// (``Analyzer/Comparison``), how many links, which it does not pair.
     public let importedTieCount: Int
     /// How many ties dotted-line managers added.
     public let dottedLineTieCount: Int

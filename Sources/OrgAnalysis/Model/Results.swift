@@ -12,6 +12,10 @@ public struct TieTally: Sendable, Codable, Equatable {
         self.weight += weight
         self.count += count
     }
+
+    mutating func add(_ other: TieTally) {
+        add(weight: other.weight, count: other.count)
+    }
 }
 
 /// A person's tier and why; only people in engineering have one.
