@@ -24,7 +24,9 @@ let package = Package(
     targets: [
         .target(name: "OrgModel"),
         .target(name: "OrgMapMigrations", path: "migrations", exclude: ["README.md"], resources: [.embedInCode("sql")]),
-        .target(name: "OrgStore", dependencies: ["OrgModel", "OrgMapMigrations", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "OrgStore", dependencies: [
+            "OrgModel", "OrgMapMigrations", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         .target(name: "OrgFastPath", dependencies: [
             "OrgModel", "OrgStore",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
