@@ -36,6 +36,41 @@ struct AppDatabaseTests {
         #expect(org.depths() == [0, 2, 1, 1])
     }
 
+    /// A snapshot edited by hand: ids with gaps, a manager from another snapshot, dotted lines stored out of
+    /// order. The org chart reads back in id order, managers by key, dotted-line managers in id order.
+    @Test func anOrgChartWithGapsInItsIdsReadsBack() throws {
+        let db = try AppDatabase.inMemory()
+        let first = try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
+        let outsider = try #require(try db.read { try Int64.fetchOne($0, sql: "SELECT id FROM person WHERE snapshot_id = ? AND person_key = 'E3'", arguments: [first.id]) })
+        let second = try db.write { db -> Int64 in
+            try db.execute(sql: "INSERT INTO snapshot (as_of, imported_at, source_file, source_sha256, person_count) VALUES ('2026-12-01', '2026-12-01T00:00:00Z', 'edited.csv', 'x', 4)")
+            let snapshot = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO department (id, snapshot_id, name) VALUES (900, ?, 'Engineering'), (901, ?, 'Sales')", arguments: [snapshot, snapshot])
+            try db.execute(sql: "INSERT INTO team (id, department_id, name) VALUES (950, 900, 'Platform')")
+            let people: [(Int64, String, String, Int64, Int64?, Int64?, String?)] = [
+                (5000, "K1", "Ana Lind", 900, nil, nil, nil),
+                (5003, "K2", "Ben Ito", 900, 950, 5000, "Berlin"),
+                (5010, "K3", "Cy Moss", 901, nil, 5003, nil),
+                (5011, "K4", "Di Park", 901, nil, outsider, nil),
+            ]
+            for (id, key, name, department, team, manager, location) in people {
+                try db.execute(
+                    sql: "INSERT INTO person (id, snapshot_id, person_key, name, department_id, team_id, manager_id, location, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 2)",
+                    arguments: [id, snapshot, key, name, department, team, manager, location])
+            }
+            try db.execute(sql: "INSERT INTO dotted_line (person_id, manager_id) VALUES (5010, 5011), (5010, 5000), (5003, 5010)")
+            return snapshot
+        }
+        let org = try db.organization(snapshotID: second)
+        #expect(org.people == [
+            Person(key: "K1", name: "Ana Lind", department: "Engineering"),
+            Person(key: "K2", name: "Ben Ito", department: "Engineering", team: "Platform", managerKey: "K1", dottedLineManagerKeys: ["K3"], location: "Berlin"),
+            Person(key: "K3", name: "Cy Moss", department: "Sales", managerKey: "K2", dottedLineManagerKeys: ["K1", "K4"]),
+            Person(key: "K4", name: "Di Park", department: "Sales", managerKey: "E3"),
+        ])
+        #expect(try db.organization(snapshotID: first.id).people == samplePeople)
+    }
+
     @Test func latestSnapshotIsByDateThenImportOrder() throws {
         let db = try AppDatabase.inMemory()
         try db.storeSnapshot(people: samplePeople, lines: [2, 3, 4, 5], asOf: day("2026-11-01"), log: record(4))
