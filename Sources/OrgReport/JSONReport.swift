@@ -8,7 +8,15 @@ import OrgModel
 /// written only when it applies (an earlier snapshot exists), so single-snapshot output keeps its original shape.
 public enum JSONReport {
     public static func render(_ analysis: Analysis, context: ReportContext) -> String {
-        JSONOutput.encode(Document(analysis: analysis, context: context))
+        let document = Document(analysis: analysis, context: context)
+        // The same text as encoding the document whole, its long arrays an element at a time.
+        var members: [(key: String, member: JSONOutput.Member)] = [
+            ("snapshot", .value(document.snapshot)), ("summary", .value(document.summary)),
+            ("findings", .elements(document.findings)), ("leaders", .elements(document.leaders)),
+            ("departments", .elements(document.departments)), ("unknown", .elements(document.unknown)),
+        ]
+        if let since = document.sincePrevious { members.append(("since_previous", .value(since))) }
+        return JSONOutput.object(members)
     }
 
     struct Document: Encodable {
