@@ -23,8 +23,10 @@ struct Report: ParsableCommand {
             counts the rest, and past 100 engineering leaders its leaders table keeps the technology and senior \
             ones. --top N changes the number, --top 0 writes everything; json and csv always hold everything.
 
-            When an earlier snapshot exists, markdown and json also say what changed since it: findings \
-            opened and resolved, leaders who gained or lost a business department (see `orgmap diff`).
+            When an earlier snapshot exists, markdown, json and html also say what changed since it: findings \
+            opened and resolved, leaders who gained or lost a business department (see `orgmap diff`). The \
+            earlier snapshot is summed as its links are read, which costs about one more read of the links; its \
+            resolved findings carry no brokerage figures or go-betweens (docs/diff.md).
 
             --anonymize replaces names, emails and HR ids with stable pseudonyms (Person 3f2a9c, P-3f2a9c) \
             before the analysis, so no format and no sentence names a real person; the same person gets the \
