@@ -7,7 +7,8 @@ import OrgStore
 /// Reads a snapshot's links and sums them per pair of people, for the analysis: millions of rows, so the rows
 /// are stepped through SQLite's C API, a chunk at a time sorted by pair (``PairSort``), summed, and merged into
 /// the ties read so far (``TieColumns/merge(_:counts:)``). Memory is the distinct pairs plus one chunk a reader:
-/// no array of every link (docs/benchmarks.md).
+/// no array of every link (docs/benchmarks.md). ``fold(_:snapshotID:since:until:tuning:start:add:)`` instead hands
+/// the links, unsummed, to a tally of each reader's: what a comparison analysis needs.
 ///
 /// A large snapshot whose links lie together in the table is read by two threads, each over half of its link
 /// ids on a connection of its own. They merge their chunks in turn, first reader first, so the weights of a pair

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Independent work side by side, on as many threads as there are items: a report that compares with the
-/// previous snapshot analyses both at once, each on its own database connection (docs/benchmarks.md).
+/// Independent work side by side, on as many threads as there are items: `orgmap diff` analyses both snapshots at
+/// once, each on its own database connection, and the link readers read halves of a snapshot (docs/benchmarks.md).
 ///
 /// A thread of its own for each item, not Dispatch's pool: the pool has a thread a core, and work that waits on
 /// other work started alongside it (the link readers take turns) would wait forever for a thread.

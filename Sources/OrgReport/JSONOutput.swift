@@ -12,14 +12,15 @@ public enum JSONOutput {
     public enum Member {
         /// Encoded whole.
         case value(any Encodable)
-        /// An array, its elements encoded one at a time.
+        /// An array, its elements encoded a batch at a time.
         case elements([any Encodable])
     }
 
     /// An object of these members (keys as written: snake_case), the very text ``encode(_:)`` gives for the same
-    /// object, but with each array of ``Member/elements(_:)`` encoded an element at a time. `JSONEncoder` builds a
-    /// tree of the whole document before it writes a byte: for a report of a million people that tree was most of
-    /// the JSON report's time and memory (docs/benchmarks.md); this holds one element's tree at a time.
+    /// object, but with each array of ``Member/elements(_:)`` encoded 256 elements at a time. `JSONEncoder` builds a
+    /// tree of the whole document before it writes a byte: for a report of a million people that tree was 700 MB
+    /// (docs/benchmarks.md); this holds one batch's tree at a time. Keys are sorted by `String`'s `<`, as the
+    /// encoder sorts them on Linux: give lowercase snake_case keys, as the reports use.
     public static func object(_ members: [(key: String, member: Member)]) -> String {
         var out = NestedWriter(encoder: makeEncoder())
         out.write("{\n")

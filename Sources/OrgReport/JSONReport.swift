@@ -9,7 +9,7 @@ import OrgModel
 public enum JSONReport {
     public static func render(_ analysis: Analysis, context: ReportContext) -> String {
         let document = Document(analysis: analysis, context: context)
-        // The same text as encoding the document whole, its long arrays an element at a time.
+        // The same text as encoding the document whole, its long arrays a batch of elements at a time.
         var members: [(key: String, member: JSONOutput.Member)] = [
             ("snapshot", .value(document.snapshot)), ("summary", .value(document.summary)),
             ("findings", .elements(document.findings)), ("leaders", .elements(document.leaders)),

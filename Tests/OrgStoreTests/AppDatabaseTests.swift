@@ -36,7 +36,7 @@ struct AppDatabaseTests {
         #expect(org.depths() == [0, 2, 1, 1])
     }
 
-    /// A snapshot edited by hand: ids with gaps, a manager from another snapshot, dotted lines stored out of
+    /// A snapshot edited by hand: ids with gaps, a manager from another snapshot, dotted lines inserted out of
     /// order. The org chart reads back in id order, managers by key, dotted-line managers in id order.
     @Test func anOrgChartWithGapsInItsIdsReadsBack() throws {
         let db = try AppDatabase.inMemory()

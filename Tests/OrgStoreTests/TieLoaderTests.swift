@@ -209,8 +209,8 @@ struct TieLoaderTests {
         #expect(again.map(\.pairs) == tallies.map(\.pairs) && again.map(\.weights) == tallies.map(\.weights))
     }
 
-    /// Snapshots stored interleaved: each reader's stretch holds the other snapshot's rows, which are left out;
-    /// dates keep their range.
+    /// Snapshots stored interleaved: each reader's stretch holds the other snapshot's rows, which are left out
+    /// (by the snapshot filter, and by their people, who are not this snapshot's); dates keep their range.
     @Test func foldKeepsTheSnapshotAndTheDates() throws {
         let store = try Store(people: 40, links: 3_000, snapshots: 2, interleaved: true, seed: 21)
         let since = try #require(CalendarDate("2026-10-20"))

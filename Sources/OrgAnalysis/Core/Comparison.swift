@@ -16,7 +16,9 @@ extension Analyzer {
     /// - ``Analysis/importedTieCount`` counts links, since pairs are never formed.
     ///
     /// Weights are added link by link rather than pair by pair: a sum can differ from the full analysis's in its
-    /// last binary digit (never for whole or half-hour weights, which add exactly).
+    /// last binary digits (never for whole, half or quarter weights, which add exactly). A figure lying exactly on a
+    /// rule's threshold could then fall on the other side of it: with weights such as thirds of an hour, the report
+    /// could in rare cases list a finding `orgmap diff` does not.
     public struct Comparison: Sendable {
         let frame: Frame
         private let empty: TieScan
