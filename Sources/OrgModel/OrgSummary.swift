@@ -33,7 +33,7 @@ public struct OrgSummary: Sendable, Codable, Equatable {
         }
         people = org.people.count
         var teams: [String: Set<String>] = [:]
-        for p in org.people { if let t = p.team { teams[p.department, default: []].insert(t) } }
+        for i in org.people.indices { if let t = org.people.team(i) { teams[org.people.department(i), default: []].insert(t) } }
         departments = org.departmentHeadCounts().map { DepartmentCount(name: $0.name, people: $0.people, teams: teams[$0.name]?.count ?? 0) }
         roots = org.roots.map(ref)
         depth = (org.depths().max() ?? -1) + 1

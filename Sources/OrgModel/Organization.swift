@@ -2,43 +2,50 @@
 ///
 /// People are addressed by their index in ``people``; every index below refers to that array.
 public struct Organization: Sendable {
-    public let people: [Person]
+    public let people: People
     /// Index of each person's line manager, nil for roots.
-    public let managerIndex: [Int?]
+    public let managerIndex: ManagerIndices
     /// Indices of each person's direct reports, in file order.
-    public let directReports: [[Int]]
+    public let directReports: IndexLists
     /// Indices of each person's dotted-line managers.
-    public let dottedLineManagerIndices: [[Int]]
+    public let dottedLineManagerIndices: IndexLists
     /// Indices of the people with no manager, in file order.
     public let roots: [Int]
-    private let indexByKey: [String: Int]
 
     /// Builds the indices. Manager keys that name nobody are treated as absent (the importer rejects them first).
-    public init(people: [Person]) {
+    public init(people: [Person]) { self.init(people: People(people)) }
+
+    public init(people: People) {
         self.people = people
-        var byKey = [String: Int](minimumCapacity: people.count)
-        for (i, p) in people.enumerated() where byKey[p.key] == nil { byKey[p.key] = i }
-        indexByKey = byKey
-        var managers = [Int?](repeating: nil, count: people.count)
-        var reports = [[Int]](repeating: [], count: people.count)
-        var dotted = [[Int]](repeating: [], count: people.count)
+        let n = people.count
+        var managers = [Int32](repeating: -1, count: n)
+        var reportCounts = [Int](repeating: 0, count: n)
         var roots: [Int] = []
-        for (i, p) in people.enumerated() {
-            if let key = p.managerKey, let m = byKey[key], m != i {
-                managers[i] = m
-                reports[m].append(i)
+        for i in 0 ..< n {
+            if let m = people.managerByKey(i), m != i {
+                managers[i] = Int32(m)
+                reportCounts[m] += 1
             } else {
                 roots.append(i)
             }
-            dotted[i] = p.dottedLineManagerKeys.compactMap { byKey[$0] }.filter { $0 != i }
         }
-        managerIndex = managers
-        directReports = reports
-        dottedLineManagerIndices = dotted
+        managerIndex = ManagerIndices(managers)
+        directReports = IndexLists(count: n, counts: reportCounts) { add in
+            for i in 0 ..< n where managers[i] >= 0 { add(Int(managers[i]), i) }
+        }
+        var dotted: [(person: Int, managers: [Int])] = people.dottedLines.map { person, keys in
+            (Int(person), keys.compactMap { people.index(ofKey: $0) }.filter { $0 != Int(person) })
+        }
+        dotted.sort { $0.person < $1.person }
+        var dottedCounts = [Int](repeating: 0, count: n)
+        for d in dotted { dottedCounts[d.person] = d.managers.count }
+        dottedLineManagerIndices = IndexLists(count: n, counts: dottedCounts) { add in
+            for d in dotted { for m in d.managers { add(d.person, m) } }
+        }
         self.roots = roots
     }
 
-    public func index(ofKey key: String) -> Int? { indexByKey[key] }
+    public func index(ofKey key: String) -> Int? { people.index(ofKey: key) }
 
     /// False when nobody has a manager in a chart of several people: the file had no manager column (a directory
     /// export), so reporting lines are unknown rather than flat, and tiers can come from titles only.
@@ -59,8 +66,43 @@ public struct Organization: Sendable {
     /// Department names with their head counts, largest first, then by name.
     public func departmentHeadCounts() -> [(name: String, people: Int)] {
         var counts: [String: Int] = [:]
-        for p in people { counts[p.department, default: 0] += 1 }
+        for i in people.indices { counts[people.department(i), default: 0] += 1 }
         return counts.map { (name: $0.key, people: $0.value) }
             .sorted { $0.people != $1.people ? $0.people > $1.people : $0.name < $1.name }
     }
+}
+
+/// Each person's line manager, nil for roots: 4 bytes a person.
+public struct ManagerIndices: RandomAccessCollection, Sendable, Equatable {
+    private let managers: [Int32]
+
+    init(_ managers: [Int32]) { self.managers = managers }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { managers.count }
+    public subscript(i: Int) -> Int? { managers[i] < 0 ? nil : Int(managers[i]) }
+}
+
+/// A list of person indices for each person (direct reports, dotted-line managers), all in one array.
+public struct IndexLists: RandomAccessCollection, Sendable, Equatable {
+    private let starts: [Int]
+    private let members: [Int]
+
+    /// `counts[i]` is the length of `i`'s list; `fill` calls `add(i, member)` for each member, in list order.
+    init(count: Int, counts: [Int], fill: ((Int, Int) -> Void) -> Void) {
+        var starts = [Int](repeating: 0, count: count + 1)
+        for i in 0 ..< count { starts[i + 1] = starts[i] + counts[i] }
+        var next = Array(starts.dropLast())
+        var members = [Int](repeating: 0, count: starts[count])
+        fill { i, member in
+            members[next[i]] = member
+            next[i] += 1
+        }
+        self.starts = starts
+        self.members = members
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count - 1 }
+    public subscript(i: Int) -> ArraySlice<Int> { members[starts[i] ..< starts[i + 1]] }
 }

@@ -54,13 +54,13 @@ extension AppDatabase {
             try statement.setArguments([snapshotID])
             let s = statement.sqliteStatement
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0
-            var people: [Person] = []
+            var people = People.Builder(capacity: count)
             var ids: [Int64] = [], managerIDs: [Int64?] = []
-            people.reserveCapacity(count)
             ids.reserveCapacity(count)
             managerIDs.reserveCapacity(count)
-            // Titles, levels and locations repeat from person to person: each is kept once and shared (at a million
-            // people, 75 MB less with departments and teams), as departments and teams are by their rows.
+            // Keys, names and emails go into the people's columns as bytes; titles, levels and locations repeat
+            // from person to person and are kept once each (at a million people, 75 MB less with departments and
+            // teams), as departments and teams are by their rows.
             var known: [String: String] = [:]
             func shared(_ value: String?) -> String? {
                 guard let value else { return nil }
@@ -68,37 +68,40 @@ extension AppDatabase {
                 known[value] = value
                 return value
             }
-            func text(_ column: Int32) -> String? {
+            func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
                 guard let bytes = sqlite3_column_text(s, column) else { return nil }
-                return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, column))), as: UTF8.self)
+                return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, column)))
             }
-            func integer(_ column: Int32) -> Int64? {
-                sqlite3_column_type(s, column) == SQLITE_NULL ? nil : sqlite3_column_int64(s, column)
-            }
+            func text(_ column: Int32) -> String? { bytes(column).map { String(decoding: $0, as: UTF8.self) } }
+            let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
             while true {
                 let code = sqlite3_step(s)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
                 let id = sqlite3_column_int64(s, 0)
                 ids.append(id)
-                managerIDs.append(integer(7))
-                people.append(Person(
-                    key: text(1) ?? "", name: text(2) ?? "", email: text(3), title: shared(text(4)),
-                    department: departments[sqlite3_column_int64(s, 5)] ?? Department.unassigned,
-                    team: integer(6).flatMap { teams[$0] }, managerKey: nil, dottedLineManagerKeys: dotted[id] ?? [],
-                    level: shared(text(8)), location: shared(text(9))))
+                managerIDs.append(sqlite3_column_type(s, 7) == SQLITE_NULL ? nil : sqlite3_column_int64(s, 7))
+                // Each column's text stays where SQLite put it until the next step.
+                let title = shared(text(4)), level = shared(text(8)), location = shared(text(9))
+                let team = sqlite3_column_type(s, 6) == SQLITE_NULL ? nil : teams[sqlite3_column_int64(s, 6)]
+                people.appendBytes(
+                    key: bytes(1) ?? none, name: bytes(2) ?? none, email: bytes(3), title: title,
+                    department: departments[sqlite3_column_int64(s, 5)] ?? Department.unassigned, team: team,
+                    level: level, location: location, dottedLineManagerKeys: dotted[id] ?? [])
             }
-            // A manager is someone of the same snapshot: their key is found by id among the people just read (ids
-            // are consecutive, unless the file was edited by hand); anyone else is looked up.
+            // A manager is someone of the same snapshot: found by id among the people just read (ids are
+            // consecutive, unless the file was edited by hand); anyone else is looked up by key.
             let consecutive = ids.last.map { $0 - ids[0] + 1 == Int64(ids.count) } ?? true
             let indexByID = consecutive ? [:] : Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
             for (i, manager) in managerIDs.enumerated() {
                 guard let manager else { continue }
-                let local = consecutive ? (manager >= ids[0] && manager <= ids[ids.count - 1] ? Int(manager - ids[0]) : nil) : indexByID[manager]
-                people[i].managerKey = try local.map { people[$0].key }
-                    ?? String.fetchOne(db, sql: "SELECT person_key FROM person WHERE id = ?", arguments: [manager])
+                if let local = consecutive ? (manager >= ids[0] && manager <= ids[ids.count - 1] ? Int(manager - ids[0]) : nil) : indexByID[manager] {
+                    people.setManager(of: i, index: local)
+                } else if let key = try String.fetchOne(db, sql: "SELECT person_key FROM person WHERE id = ?", arguments: [manager]) {
+                    people.setManager(of: i, key: key)
+                }
             }
-            return Organization(people: people)
+            return Organization(people: people.finish())
         }
     }
 

@@ -26,7 +26,7 @@ struct ImportingTests {
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
         let db = try AppDatabase.open(path: path, create: false)
         #expect(try db.snapshot().id == id)
-        #expect(try db.organization(snapshotID: id).people == samplePeople)
+        #expect(try Array(db.organization(snapshotID: id).people) == samplePeople)
         let mode = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }

@@ -20,14 +20,15 @@ struct DepartmentIndex: Sendable {
         var names: [String] = []
         var ofPerson = [Int](repeating: 0, count: org.people.count)
         var sizes: [Int] = []
-        for (i, person) in org.people.enumerated() {
-            if let d = indexByName[person.department] {
+        for i in org.people.indices {
+            let department = org.people.department(i)
+            if let d = indexByName[department] {
                 ofPerson[i] = d
                 sizes[d] += 1
             } else {
-                indexByName[person.department] = names.count
+                indexByName[department] = names.count
                 ofPerson[i] = names.count
-                names.append(person.department)
+                names.append(department)
                 sizes.append(1)
             }
         }
@@ -79,7 +80,7 @@ struct DepartmentIndex: Sendable {
         for i in org.people.indices where top[i] == i {
             let d = ofPerson[i]
             if let h = heads[d] {
-                if under[i] > under[h] || (under[i] == under[h] && org.people[i].name < org.people[h].name) {
+                if under[i] > under[h] || (under[i] == under[h] && org.people.name(i) < org.people.name(h)) {
                     heads[d] = i
                 }
             } else {

@@ -52,7 +52,7 @@ struct FindingRules {
         }
         let paths = !warmPaths ? [:] : WarmPathFinder.find(
             requests: requests, edges: edges, departmentOf: departments.ofPerson,
-            names: organization.people.map(\.name))
+            names: organization.people)
         return drafts.map { draft in
             let text: String
             switch draft.recommendation {

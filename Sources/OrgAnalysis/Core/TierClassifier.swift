@@ -33,7 +33,7 @@ struct TierClassifier {
         var engineeringAbove = [Bool](repeating: false, count: n)
         var techTitledAbove = [Int?](repeating: nil, count: n)
         for i in parentsFirst {
-            techTitle[i] = org.people[i].title.flatMap { titles.of($0).technology }
+            techTitle[i] = org.people.title(i).flatMap { titles.of($0).technology }
             // A CTO filed under "Executive" or "Office of the CEO" is still the top of engineering.
             isEngineering[i] = departments.sides[departments.ofPerson[i]] == .engineering || techTitle[i] != nil
             if let m = org.managerIndex[i] {
@@ -45,23 +45,23 @@ struct TierClassifier {
         var people = [PersonClassification?](repeating: nil, count: n)
         guard org.hasReportingLines else {
             for i in 0..<n where isEngineering[i] {
-                people[i] = Self.fromTitle(titles.of(org.people[i].title ?? ""))
+                people[i] = Self.fromTitle(titles.of(org.people.title(i) ?? ""))
             }
             return (isEngineering, people)
         }
         var anyTechnologyLeader = false
         for i in 0..<n where isEngineering[i] {
-            let title = titles.of(org.people[i].title ?? "")
+            let title = titles.of(org.people.title(i) ?? "")
             let reports = org.directReports[i].count
             let managersLed = org.directReports[i].lazy.filter { !org.directReports[$0].isEmpty }.count
             let c: PersonClassification
             if let t = techTitle[i] {
                 if let above = techTitledAbove[i], !policy.technologyLeaderBelowAnother {
                     c = .init(tier: .seniorEngineeringLeader,
-                              reason: "title matches '\(t)' but reports to \(org.people[above].name)")
+                              reason: "title matches '\(t)' but reports to \(org.people.name(above))")
                 } else if let above = techTitledAbove[i] {
                     c = .init(tier: .technologyLeader,
-                              reason: "title matches '\(t)'; reports to \(org.people[above].name) (technology_leader_below_another)")
+                              reason: "title matches '\(t)'; reports to \(org.people.name(above)) (technology_leader_below_another)")
                     anyTechnologyLeader = true
                 } else {
                     c = .init(tier: .technologyLeader, reason: "title matches '\(t)'")

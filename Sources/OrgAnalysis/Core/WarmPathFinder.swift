@@ -18,7 +18,7 @@ struct WarmPathFinder {
     /// Flat arrays rather than dictionaries in the passes over the ties (a tenth of the report's time went to
     /// hashing there): each requesting leader gets a slot, each neighbour the list of its leaders and weights.
     static func find(
-        requests: [Int: Set<Int>], edges: EdgeSource, departmentOf: [Int], names: [String]
+        requests: [Int: Set<Int>], edges: EdgeSource, departmentOf: [Int], names: People
     ) -> [Request: Path] {
         guard !requests.isEmpty else { return [:] }
         let n = departmentOf.count
@@ -110,9 +110,9 @@ struct WarmPathFinder {
         var department: Int
     }
 
-    private static func better(_ p: Path, than q: Path, names: [String]) -> Bool {
+    private static func better(_ p: Path, than q: Path, names: People) -> Bool {
         if p.weight != q.weight { return p.weight > q.weight }
-        if p.via != q.via { return names[p.via] < names[q.via] }
-        return names[p.contact] < names[q.contact]
+        if p.via != q.via { return names.name(p.via) < names.name(q.via) }
+        return names.name(p.contact) < names.name(q.contact)
     }
 }

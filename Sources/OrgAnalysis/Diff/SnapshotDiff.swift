@@ -71,17 +71,17 @@ public struct SnapshotDiff: Sendable {
         leaders = Self.leaders(from: from, to: to)
     }
 
-    private static func subject(_ person: Person) -> Subject {
-        Subject(kind: .person, id: person.key, name: person.name)
+    private static func subject(_ index: Int, in org: Organization) -> Subject {
+        Subject(kind: .person, id: org.people.key(index), name: org.people.name(index))
     }
 
     private static func manager(of index: Int, in org: Organization) -> Subject? {
-        org.managerIndex[index].map { subject(org.people[$0]) }
+        org.managerIndex[index].map { subject($0, in: org) }
     }
 
     private static func entry(_ index: Int, in org: Organization) -> PersonEntry {
-        let p = org.people[index]
-        return PersonEntry(person: subject(p), title: p.title, department: p.department, team: p.team,
+        let p = org.people
+        return PersonEntry(person: subject(index, in: org), title: p.title(index), department: p.department(index), team: p.team(index),
                            manager: manager(of: index, in: org))
     }
 
@@ -91,31 +91,32 @@ public struct SnapshotDiff: Sendable {
         var joined: [PersonEntry] = []
         var moved: [PersonMove] = []
         var retitled: [PersonRetitle] = []
-        for (j, p) in after.people.enumerated() {
-            guard let i = before.index(ofKey: p.key) else {
+        let (old, new) = (before.people, after.people)
+        for j in new.indices {
+            guard let i = before.index(ofKey: new.key(j)) else {
                 joined.append(entry(j, in: after))
                 continue
             }
-            let old = before.people[i]
-            let managerKeys = (before.managerIndex[i].map { before.people[$0].key }, after.managerIndex[j].map { after.people[$0].key })
+            let managerKeys = (before.managerIndex[i].map { old.key($0) }, after.managerIndex[j].map { new.key($0) })
             // Most people keep their place from one month to the next: told apart by comparing strings, before any
             // change is built (a million people compared in a fraction of the time).
-            guard old.department != p.department || old.team != p.team || managerKeys.0 != managerKeys.1 || old.title != p.title else { continue }
-            let department = Change(from: old.department, to: p.department)
-            let team = Change(from: old.team, to: p.team)
+            guard old.department(i) != new.department(j) || old.team(i) != new.team(j) || managerKeys.0 != managerKeys.1
+                || old.title(i) != new.title(j) else { continue }
+            let department = Change(from: old.department(i), to: new.department(j))
+            let team = Change(from: old.team(i), to: new.team(j))
             let manager = Change(from: manager(of: i, in: before), to: manager(of: j, in: after))
             var changes: [PersonMove.Aspect] = []
             if department.isChange { changes.append(.department) }
             if team.isChange { changes.append(.team) }
             if manager.from?.id != manager.to?.id { changes.append(.manager) }
             if !changes.isEmpty {
-                moved.append(PersonMove(person: subject(p), department: department, team: team, manager: manager, changes: changes))
+                moved.append(PersonMove(person: subject(j, in: after), department: department, team: team, manager: manager, changes: changes))
             }
-            if old.title != p.title {
-                retitled.append(PersonRetitle(person: subject(p), title: Change(from: old.title, to: p.title)))
+            if old.title(i) != new.title(j) {
+                retitled.append(PersonRetitle(person: subject(j, in: after), title: Change(from: old.title(i), to: new.title(j))))
             }
         }
-        let left = before.people.indices.filter { after.index(ofKey: before.people[$0].key) == nil }
+        let left = before.people.indices.filter { after.index(ofKey: before.people.key($0)) == nil }
             .map { entry($0, in: before) }
         return PeopleChanges(
             joined: joined.sorted { byName($0.person, $1.person) },

@@ -205,7 +205,7 @@ struct Candidates {
         }
         var requests: [Int: Set<Int>] = [:]
         for w in wanted { requests[w.leader.personIndex, default: []].insert(w.department) }
-        let paths = WarmPathFinder.find(requests: requests, edges: edges, departmentOf: departments.ofPerson, names: org.people.map(\.name))
+        let paths = WarmPathFinder.find(requests: requests, edges: edges, departmentOf: departments.ofPerson, names: org.people)
         var index: [Candidate: Int] = [:]
         for w in wanted {
             let path = paths[.init(leader: w.leader.personIndex, department: w.department)]
