@@ -58,16 +58,8 @@ extension AppDatabase {
             var ids: [Int64] = [], managerIDs: [Int64?] = []
             ids.reserveCapacity(count)
             managerIDs.reserveCapacity(count)
-            // Keys, names and emails go into the people's columns as bytes; titles, levels and locations repeat
-            // from person to person and are kept once each (at a million people, 75 MB less with departments and
-            // teams), as departments and teams are by their rows.
-            var known: [String: String] = [:]
-            func shared(_ value: String?) -> String? {
-                guard let value else { return nil }
-                if let existing = known[value] { return existing }
-                known[value] = value
-                return value
-            }
+            // Keys, names and emails go into the people's columns as bytes; titles, departments, teams, levels and
+            // locations repeat from person to person and are kept once each (``People/Builder``).
             func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
                 guard let bytes = sqlite3_column_text(s, column) else { return nil }
                 return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, column)))
@@ -82,7 +74,7 @@ extension AppDatabase {
                 ids.append(id)
                 managerIDs.append(sqlite3_column_type(s, 7) == SQLITE_NULL ? nil : sqlite3_column_int64(s, 7))
                 // Each column's text stays where SQLite put it until the next step.
-                let title = shared(text(4)), level = shared(text(8)), location = shared(text(9))
+                let title = text(4), level = text(8), location = text(9)
                 let team = sqlite3_column_type(s, 6) == SQLITE_NULL ? nil : teams[sqlite3_column_int64(s, 6)]
                 people.appendBytes(
                     key: bytes(1) ?? none, name: bytes(2) ?? none, email: bytes(3), title: title,
