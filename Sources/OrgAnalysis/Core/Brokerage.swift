@@ -26,7 +26,10 @@ extension Brokerage {
     /// instead of an adjacency list of every person (24 bytes a tie, beside the ties themselves), this keeps one
     /// entry per leader and contact, and walks the ties: a tie between two people with a leader in common adds to
     /// that leader's entries for both. Three passes over the ties; memory is the leaders' contacts, not the ties.
-    static func of(_ leaders: [Int], ties: TieTable, people: Int) -> [Brokerage?] {
+    ///
+    /// From `twoThreadsFrom` leader–contact entries the last pass over the ties is split between two threads by
+    /// leader; each entry's sums are added in the ties' order either way, so the result is the same to the bit.
+    static func of(_ leaders: [Int], ties: TieTable, people: Int, twoThreadsFrom: Int = 100_000) -> [Brokerage?] {
         guard !leaders.isEmpty else { return [] }
         var slotOf = [Int32](repeating: -1, count: people)
         for (s, v) in leaders.enumerated() { slotOf[v] = Int32(s) }
@@ -74,27 +77,47 @@ extension Brokerage {
 
         // Pass 3: a tie x–y whose ends share leader v: for v, y reaches x's weight through x (Σ p(v,x)·p(x,y),
         // the indirect part of v's dependence on y) and x is redundant as far as v leans on y (p(v,y)·m(x,y)).
-        var indirect = [Double](repeating: 0, count: entries)
-        var redundancy = [Double](repeating: 0, count: entries)
-        ties.forEach { x, y, weight, _ in
-            guard weight > 0 else { return }
-            var i = start[x], j = start[y]
-            let iEnd = start[x + 1], jEnd = start[y + 1]
-            while i < iEnd, j < jEnd {
-                if slot[i] < slot[j] {
-                    i += 1
-                } else if slot[i] > slot[j] {
-                    j += 1
-                } else {
-                    indirect[j] += share[i] * weight / strength[x]
-                    indirect[i] += share[j] * weight / strength[y]
-                    redundancy[i] += share[j] * weight / largest[x]
-                    redundancy[j] += share[i] * weight / largest[y]
-                    i += 1
-                    j += 1
+        // Two threads take the leaders below and from `split`: each contact's entries are in slot order, so each
+        // walks its own part of both lists (up to or from `middle`), and they write to different entries.
+        let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, 2 * entries))
+        sums.initialize(repeating: 0)
+        defer { sums.deallocate() }
+        let (indirect, redundancy) = (SharedSums(sums, from: 0, count: entries), SharedSums(sums, from: entries, count: entries))
+        var split = leaders.count
+        var middle = Array(start.dropFirst())  // one thread: each list whole
+        if entries >= twoThreadsFrom {
+            var perSlot = [Int](repeating: 0, count: leaders.count)
+            for k in 0..<entries { perSlot[Int(slot[k])] += 1 }
+            var below = 0
+            split = perSlot.firstIndex { count in below += count; return below * 2 >= entries }.map { $0 + 1 } ?? leaders.count
+            for x in 0..<people {
+                middle[x] = start[x]
+                while middle[x] < start[x + 1], slot[middle[x]] < split { middle[x] += 1 }
+            }
+        }
+        let (strengths, largests, slots, shares, starts, middles) = (strength, largest, slot, share, start, middle)
+        let walk: @Sendable (_ upper: Bool) -> Void = { upper in
+            ties.forEach { x, y, weight, _ in
+                guard weight > 0 else { return }
+                var i = upper ? middles[x] : starts[x], j = upper ? middles[y] : starts[y]
+                let iEnd = upper ? starts[x + 1] : middles[x], jEnd = upper ? starts[y + 1] : middles[y]
+                while i < iEnd, j < jEnd {
+                    if slots[i] < slots[j] {
+                        i += 1
+                    } else if slots[i] > slots[j] {
+                        j += 1
+                    } else {
+                        indirect[j] += shares[i] * weight / strengths[x]
+                        indirect[i] += shares[j] * weight / strengths[y]
+                        redundancy[i] += shares[j] * weight / largests[x]
+                        redundancy[j] += shares[i] * weight / largests[y]
+                        i += 1
+                        j += 1
+                    }
                 }
             }
         }
+        if split < leaders.count { _ = Parallel.both({ walk(false) }, { walk(true) }) } else { walk(false) }
 
         // c(v) = Σ over contacts n of (p(v,n) + indirect)², e(v) = Σ over contacts u of (1 − redundancy).
         var constraint = [Double](repeating: 0, count: leaders.count)
@@ -110,5 +133,22 @@ extension Brokerage {
         return leaders.indices.map { s in
             contacts[s] > 0 ? Brokerage(constraint: constraint[s], effectiveSize: effectiveSize[s]) : nil
         }
+    }
+}
+
+/// A stretch of doubles that two threads add into, each at entries of its own.
+///
+/// `@unchecked Sendable`: the passes that share one write to disjoint entries, and it is read only after both end.
+private struct SharedSums: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Double>
+
+    init(_ buffer: UnsafeMutableBufferPointer<Double>, from offset: Int, count: Int) {
+        precondition(offset + count <= buffer.count)
+        base = buffer.baseAddress! + offset
+    }
+
+    subscript(k: Int) -> Double {
+        get { base[k] }
+        nonmutating set { base[k] = newValue }
     }
 }
