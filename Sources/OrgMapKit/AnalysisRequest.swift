@@ -84,23 +84,20 @@ public struct AnalysisRequest: Sendable {
 
     /// One snapshot analysed in full and, when given, an earlier one analysed for comparing with it
     /// (``Analyzer/Comparison``). Both organizations are read (and pseudonymized together) on a connection of their
-    /// own, and what the analyses know from them alone worked out, while the later snapshot's ties are read; then the
-    /// earlier snapshot's links are summed while the later snapshot is analysed.
+    /// own while the later snapshot's ties are read; then the earlier snapshot's links are summed while the later
+    /// snapshot is analysed.
     func analyze(_ db: AppDatabase, snapshot: Snapshot, comparingWith previous: Snapshot?, policy: Policy) throws -> (Analysis, linkCount: Int, earlier: Analysis?) {
         let people = try db.anotherConnection()
         let (since, until) = (self.since, self.until)
         let snapshots = [snapshot] + (previous.map { [$0] } ?? [])
-        let ((prepared, comparison), table) = try Parallel.both(
-            {
-                let organizations = try readOrganizations(people, snapshots)
-                return (Analyzer.Prepared(organization: organizations[0], policy: policy),
-                        organizations.count > 1 ? Analyzer.Comparison(organization: organizations[1], policy: policy) : nil)
-            },
+        let (organizations, table) = try Parallel.both(
+            { try readOrganizations(people, snapshots) },
             { try db.tieTable(snapshotID: snapshot.id, since: since, until: until) })
         let (analysis, earlier) = try Parallel.both(
-            { suppressed(Analyzer.analyze(prepared, ties: table)) },
+            { suppressed(Analyzer.analyze(organization: organizations[0], ties: table, policy: policy)) },
             {
-                guard let previous, let comparison else { return nil as Analysis? }
+                guard let previous else { return nil as Analysis? }
+                let comparison = Analyzer.Comparison(organization: organizations[1], policy: policy)
                 let (tallies, _) = try TieLoader.fold(
                     people, snapshotID: previous.id, since: since, until: until,
                     start: { comparison.tally() }, add: { tally, pairs, weights in tally.add(pairs: pairs, weights: weights) })

@@ -11,25 +11,7 @@ public enum Analyzer {
 
     /// ``analyze(organization:ties:policy:)`` on ties as the loader reads them from a snapshot.
     public static func analyze(organization org: Organization, ties: TieTable, policy: Policy = .default) -> Analysis {
-        analyze(Prepared(organization: org, policy: policy), ties: ties)
-    }
-
-    /// What an analysis knows from the org chart alone (departments, who is in engineering, tiers, leaders): worked
-    /// out while the snapshot's links are still being read.
-    public struct Prepared: Sendable {
-        let frame: Frame
-
-        public init(organization: Organization, policy: Policy = .default) {
-            frame = Frame(organization: organization, policy: policy)
-        }
-
-        public var organization: Organization { frame.organization }
-    }
-
-    /// ``analyze(organization:ties:policy:)`` with the org chart's part done beforehand.
-    public static func analyze(_ prepared: Prepared, ties: TieTable) -> Analysis {
-        let frame = prepared.frame
-        let (org, policy) = (frame.organization, frame.policy)
+        let frame = Frame(organization: org, policy: policy)
         let edges = EdgeSource(ties: ties, organization: org, dottedLineWeight: policy.dottedLineWeight)
         // Brokerage beside the scan: neither depends on the other, and on millions of ties each takes seconds.
         let (brokerage, scan) = Parallel.both(
