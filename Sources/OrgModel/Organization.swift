@@ -83,19 +83,25 @@ public struct ManagerIndices: RandomAccessCollection, Sendable, Equatable {
     public subscript(i: Int) -> Int? { managers[i] < 0 ? nil : Int(managers[i]) }
 }
 
-/// A list of person indices for each person (direct reports, dotted-line managers), all in one array.
+/// A list of person indices for each person (direct reports, dotted-line managers), all in one array of 4-byte
+/// indices; a lists of which nearly all are empty (dotted lines) takes no room per person.
 public struct IndexLists: RandomAccessCollection, Sendable, Equatable {
-    private let starts: [Int]
-    private let members: [Int]
+    /// Where each person's list starts in `members`, the last entry where the last ends; empty when every list is.
+    private let starts: [Int32]
+    private let members: [Int32]
+    public let endIndex: Int
 
     /// `counts[i]` is the length of `i`'s list; `fill` calls `add(i, member)` for each member, in list order.
     init(count: Int, counts: [Int], fill: ((Int, Int) -> Void) -> Void) {
-        var starts = [Int](repeating: 0, count: count + 1)
-        for i in 0 ..< count { starts[i + 1] = starts[i] + counts[i] }
+        endIndex = count
+        let total = counts.reduce(0, +)
+        guard total > 0 else { (starts, members) = ([], []); return }
+        var starts = [Int32](repeating: 0, count: count + 1)
+        for i in 0 ..< count { starts[i + 1] = starts[i] + Int32(counts[i]) }
         var next = Array(starts.dropLast())
-        var members = [Int](repeating: 0, count: starts[count])
+        var members = [Int32](repeating: 0, count: total)
         fill { i, member in
-            members[next[i]] = member
+            members[Int(next[i])] = Int32(member)
             next[i] += 1
         }
         self.starts = starts
@@ -103,6 +109,24 @@ public struct IndexLists: RandomAccessCollection, Sendable, Equatable {
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { starts.count - 1 }
-    public subscript(i: Int) -> ArraySlice<Int> { members[starts[i] ..< starts[i + 1]] }
+
+    public subscript(i: Int) -> IndexList {
+        precondition(i >= 0 && i < endIndex, "person index out of range")
+        return starts.isEmpty ? IndexList(members[0 ..< 0]) : IndexList(members[Int(starts[i]) ..< Int(starts[i + 1])])
+    }
+}
+
+/// One person's list in ``IndexLists``: person indices.
+public struct IndexList: RandomAccessCollection, Equatable, ExpressibleByArrayLiteral, Sendable {
+    private let members: ArraySlice<Int32>
+
+    init(_ members: ArraySlice<Int32>) { self.members = members }
+
+    public init(arrayLiteral elements: Int...) { members = ArraySlice(elements.map { Int32($0) }) }
+
+    public var startIndex: Int { members.startIndex }
+    public var endIndex: Int { members.endIndex }
+    public subscript(k: Int) -> Int { Int(members[k]) }
+
+    public static func == (a: IndexList, b: IndexList) -> Bool { a.elementsEqual(b) }
 }
