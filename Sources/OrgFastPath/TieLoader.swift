@@ -187,8 +187,14 @@ private struct RowCursor {
             // The snapshot's links lie together in the table (imports append them): read that stretch of the
             // table in rowid order, the filter dropping any other snapshot's rows within it, rather than look
             // up each row through the snapshot index (a lookup a row: 40% more time on 5 million links).
-            sql += " NOT INDEXED WHERE id BETWEEN ? AND ? AND snapshot_id = ?"
-            arguments = [range.lowerBound, range.upperBound, plan.snapshotID]
+            // When no other snapshot's link lies in the span, no row needs its snapshot tested (8% of SQLite's
+            // time on these rows).
+            sql += " NOT INDEXED WHERE id BETWEEN ? AND ?"
+            arguments = [range.lowerBound, range.upperBound]
+            if !plan.spanIsExclusive {
+                sql += " AND snapshot_id = ?"
+                arguments += [plan.snapshotID]
+            }
         } else {
             sql += " WHERE snapshot_id = ?"
             arguments = [plan.snapshotID]
@@ -231,6 +237,9 @@ struct ReadPlan: Sendable {
     let expectedRows: Int
     /// The span of the snapshot's link ids, when they lie together.
     let span: ClosedRange<Int64>?
+    /// No link of another snapshot (or of none: a row whose snapshot was removed with foreign keys off) has an id
+    /// within `span`.
+    let spanIsExclusive: Bool
 
     init(_ db: Database, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?) throws {
         self.snapshotID = snapshotID
@@ -238,6 +247,23 @@ struct ReadPlan: Sendable {
         self.until = until
         people = PersonIndex(ids: try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE snapshot_id = ? ORDER BY id", arguments: [snapshotID]))
         (expectedRows, span) = try Self.linkLayout(db, snapshotID: snapshotID)
+        spanIsExclusive = try span.map { try !Self.othersLinks(db, within: $0, snapshotID: snapshotID) } ?? false
+    }
+
+    /// Whether the links of any other snapshot id reach into `span`: each snapshot id the links use, found in
+    /// the snapshot index one after another, and the first and last of its link ids (two index lookups each).
+    private static func othersLinks(_ db: Database, within span: ClosedRange<Int64>, snapshotID: Int64) throws -> Bool {
+        var after = Int64.min
+        while let value = try DatabaseValue.fetchOne(db, sql: "SELECT snapshot_id FROM link WHERE snapshot_id > ? ORDER BY snapshot_id LIMIT 1", arguments: [after]) {
+            // A snapshot id that is not a number (typed into the file by hand) is never passed over.
+            guard case .int64(let other) = value.storage else { return true }
+            after = other
+            guard other != snapshotID else { continue }
+            guard let first = try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM link WHERE snapshot_id = ?", arguments: [other]),
+                  let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM link WHERE snapshot_id = ?", arguments: [other]) else { continue }
+            if first <= span.upperBound && last >= span.lowerBound { return true }
+        }
+        return false
     }
 
     /// One id range a reader; nil for a reader that goes through the snapshot index. Two readers from

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 
 /// The people of one snapshot, stored by column: each person's key, name and email back to back in one run of
@@ -217,7 +212,7 @@ private struct KeyIndex: Sendable {
             let slot = Int(slots[s])
             if slot == 0 { return nil }
             let same = people.withCanonicalKey(slot - 1) { candidate in
-                candidate.count == key.count && (key.isEmpty || memcmp(candidate.baseAddress!, key.baseAddress!, key.count) == 0)
+                candidate.elementsEqual(key)
             }
             if same { return slot - 1 }
             s = (s + 1) & mask

@@ -135,6 +135,23 @@ struct TieLoaderTests {
         }
     }
 
+    /// One link of the first snapshot handed to the second, in the middle of the first's span: both spans are still
+    /// read in id order, and each row's snapshot must be tested again. The link's people belong to the first
+    /// snapshot, so the second leaves it out as it leaves out any link to people outside it.
+    @Test func aLinkOfAnotherSnapshotInsideTheSpanIsLeftOut() throws {
+        let store = try Store(people: 60, links: 4_000, snapshots: 2, seed: 21)
+        let moved = 1_500
+        try store.db.write { db in
+            let id = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM link WHERE snapshot_id = ? ORDER BY id LIMIT 1 OFFSET ?", arguments: [store.snapshots[0], moved]))
+            try db.execute(sql: "UPDATE link SET snapshot_id = ? WHERE id = ?", arguments: [store.snapshots[1], id])
+        }
+        store.links[0].remove(at: moved)
+        let tuning = Self.tuning(chunkRows: 512, twoReadersFrom: 1)
+        for s in 0..<2 {
+            Self.check(try store.db.tieTable(snapshotID: store.snapshots[s], tuning: tuning), against: store.expected(s))
+        }
+    }
+
     @Test func datesKeepTheirRangeWithTwoReaders() throws {
         let store = try Store(people: 50, links: 8_000, seed: 3)
         let tuning = Self.tuning(chunkRows: 700, twoReadersFrom: 1)
