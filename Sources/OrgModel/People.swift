@@ -74,6 +74,22 @@ public struct People: RandomAccessCollection, Sendable {
         return canonical.withUTF8 { bytes in keyIndex.find(bytes, hash: KeyIndex.hash(bytes), in: self) }
     }
 
+    /// ``index(ofKey:)`` of `other`'s person `j`'s key. From one month to the next most people keep their key and
+    /// their place: a key with the same bytes at the same place, in people whose keys are all different, is found
+    /// there without hashing or making a `String` (comparing a million people's snapshots).
+    public func index(ofKeyOf j: Int, in other: People) -> Int? {
+        if j < count, !keyIndex.hasRepeatedKeys, other.keyBytesEqual(j, to: self, at: j) { return j }
+        return index(ofKey: other.key(j))
+    }
+
+    private func keyBytesEqual(_ i: Int, to other: People, at j: Int) -> Bool {
+        text.withUnsafeBufferPointer { mine in
+            other.text.withUnsafeBufferPointer { theirs in
+                mine[bounds[3 * i] ..< bounds[3 * i + 1]].elementsEqual(theirs[other.bounds[3 * j] ..< other.bounds[3 * j + 1]])
+            }
+        }
+    }
+
     private func value(_ code: Int32) -> String? { code < 0 ? nil : values[Int(code)] }
 
     private func string(_ field: Int) -> String {
@@ -186,6 +202,8 @@ private struct KeyIndex: Sendable {
     /// A person's index plus one, 0 when empty.
     private var slots: [Int32] = []
     private var mask = 0
+    /// Some key is given to more than one person (equal as text): lookups find the first.
+    private(set) var hasRepeatedKeys = false
 
     init() {}
 
@@ -197,7 +215,7 @@ private struct KeyIndex: Sendable {
         for i in people.indices {
             people.withCanonicalKey(i) { key in
                 let h = Self.hash(key)
-                guard find(key, hash: h, in: people) == nil else { return }
+                guard find(key, hash: h, in: people) == nil else { hasRepeatedKeys = true; return }
                 var s = Int(truncatingIfNeeded: h) & mask
                 while slots[s] != 0 { s = (s + 1) & mask }
                 slots[s] = Int32(i + 1)

@@ -72,4 +72,16 @@ struct PeopleTests {
             Person(key: "S2", name: "Rami", title: "VP Sales", department: "Sales", managerKey: "S1"),
         ])
     }
+
+    /// Finding another month's person here: at the same place when the key is there, by lookup when not, and by
+    /// lookup (the first of them) when keys repeat here.
+    @Test func anotherMonthsKeysAreFoundWhereverTheyAre() {
+        func people(_ keys: [String]) -> People { People(keys.map { Person(key: $0, name: $0, department: "Sales") }) }
+        let october = people(["A", "B", "C", "Jos\u{e9}"])
+        let november = people(["A", "C", "B", "Jos\u{65}\u{301}", "D"])
+        #expect(november.indices.map { october.index(ofKeyOf: $0, in: november) } == [0, 2, 1, 3, nil])
+        #expect(october.indices.map { november.index(ofKeyOf: $0, in: october) } == [0, 2, 1, 3])
+        let repeated = people(["B", "B", "A"])
+        #expect(people(["A", "B", "B"]).indices.map { repeated.index(ofKeyOf: $0, in: people(["A", "B", "B"])) } == [2, 0, 0])
+    }
 }

@@ -93,7 +93,7 @@ public struct SnapshotDiff: Sendable {
         var retitled: [PersonRetitle] = []
         let (old, new) = (before.people, after.people)
         for j in new.indices {
-            guard let i = before.index(ofKey: new.key(j)) else {
+            guard let i = old.index(ofKeyOf: j, in: new) else {
                 joined.append(entry(j, in: after))
                 continue
             }
@@ -116,7 +116,7 @@ public struct SnapshotDiff: Sendable {
                 retitled.append(PersonRetitle(person: subject(j, in: after), title: Change(from: old.title(i), to: new.title(j))))
             }
         }
-        let left = before.people.indices.filter { after.index(ofKey: before.people.key($0)) == nil }
+        let left = before.people.indices.filter { after.people.index(ofKeyOf: $0, in: before.people) == nil }
             .map { entry($0, in: before) }
         return PeopleChanges(
             joined: joined.sorted { byName($0.person, $1.person) },
