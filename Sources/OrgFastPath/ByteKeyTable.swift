@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import OrgModel
 
 /// Text keys compared as Swift compares text, found by their bytes in a ``ByteKeyTable``: "José" typed composed
 /// (NFC) or decomposed (NFD, as macOS writes it) is one key. The people import's HR ids and department names.
@@ -16,14 +17,9 @@ package struct TextKeyTable: Sendable {
 
     /// Adds `key` with `id` unless it is there; returns the id it had, or nil when it was added.
     @discardableResult
-    package mutating func insert(_ key: String, id: Int64) -> Int64? { table.insert(Self.canonical(key), id: id) }
+    package mutating func insert(_ key: String, id: Int64) -> Int64? { table.insert(TextKey.canonical(key), id: id) }
 
-    package subscript(key: String) -> Int64? { table[Self.canonical(key)] }
-
-    /// The composed form (NFC); ASCII, most keys, as it is.
-    private static func canonical(_ key: String) -> String {
-        key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
-    }
+    package subscript(key: String) -> Int64? { table[TextKey.canonical(key)] }
 }
 
 /// A hash table from byte strings to ids, looked up without making a `String`: the links import resolves two
@@ -45,17 +41,10 @@ package struct ByteKeyTable: Sendable {
 
     package var count: Int { entries.count }
 
-    /// FNV-1a, 64 bits, with the high bits folded in: slots are chosen by the low bits.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h ^ (h >> 29)
-    }
-
     /// Adds `key` with `id` unless it is there; returns the id it had, or nil when it was added.
     @discardableResult
     package mutating func insert(_ key: UnsafeBufferPointer<UInt8>, id: Int64) -> Int64? {
-        let h = Self.hash(key)
+        let h = TextKey.hash(key)
         if let known = find(key, hash: h) { return known }
         if entries.count * 2 >= slots.count { grow() }
         entries.append((h, arena.count, key.count, id))
@@ -71,7 +60,7 @@ package struct ByteKeyTable: Sendable {
     }
 
     package func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int64? {
-        find(key, hash: Self.hash(key))
+        find(key, hash: TextKey.hash(key))
     }
 
     package subscript(key: String) -> Int64? {

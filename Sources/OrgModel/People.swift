@@ -70,8 +70,8 @@ public struct People: RandomAccessCollection, Sendable {
 
     /// The first person with `key` (keys compare as Swift compares text: composed and decomposed forms alike).
     public func index(ofKey key: String) -> Int? {
-        var canonical = KeyIndex.canonical(key)
-        return canonical.withUTF8 { bytes in keyIndex.find(bytes, hash: KeyIndex.hash(bytes), in: self) }
+        var canonical = TextKey.canonical(key)
+        return canonical.withUTF8 { bytes in keyIndex.find(bytes, hash: TextKey.hash(bytes), in: self) }
     }
 
     /// ``index(ofKey:)`` of `other`'s person `j`'s key. From one month to the next most people keep their key and
@@ -103,7 +103,7 @@ public struct People: RandomAccessCollection, Sendable {
         let range = bounds[3 * i] ..< bounds[3 * i + 1]
         let ascii = text.withUnsafeBufferPointer { text in text[range].allSatisfy { $0 < 0x80 } }
         if ascii { return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) } }
-        var canonical = KeyIndex.canonical(key(i))
+        var canonical = TextKey.canonical(key(i))
         return canonical.withUTF8(body)
     }
 
@@ -214,7 +214,7 @@ private struct KeyIndex: Sendable {
         mask = size - 1
         for i in people.indices {
             people.withCanonicalKey(i) { key in
-                let h = Self.hash(key)
+                let h = TextKey.hash(key)
                 guard find(key, hash: h, in: people) == nil else { hasRepeatedKeys = true; return }
                 var s = Int(truncatingIfNeeded: h) & mask
                 while slots[s] != 0 { s = (s + 1) & mask }
@@ -235,17 +235,5 @@ private struct KeyIndex: Sendable {
             if same { return slot - 1 }
             s = (s + 1) & mask
         }
-    }
-
-    /// The composed form (NFC); ASCII, most keys, as it is.
-    static func canonical(_ key: String) -> String {
-        key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
-    }
-
-    /// FNV-1a, 64 bits, with the high bits folded in: slots are chosen by the low bits.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h ^ (h >> 29)
     }
 }
