@@ -18,7 +18,8 @@ package enum TieLoader {
     package struct Tuning: Sendable {
         /// At most this many rows a reader sorts and merges at once: 32 MB of rows and 8 MB of counts.
         package var chunkRows = 1 << 21
-        /// Chunks are an eighth of a reader's rows, but at least this many (8 MB of rows, sorted in the cache).
+        /// Chunks are an eighth of a reader's rows but at least this many (8 MB of rows, sorted in the cache), or
+        /// all of a reader's rows when it has fewer; never more than `chunkRows`.
         package var smallChunkRows = 1 << 19
         /// From this many links, two readers (fewer are read in well under a second by one).
         package var twoReadersFrom = 400_000
@@ -185,7 +186,7 @@ private struct RowCursor {
         var arguments: StatementArguments
         if let range {
             // The snapshot's links lie together in the table (imports append them): read that stretch of the
-            // table in rowid order, the filter dropping any other snapshot's rows within it, rather than look
+            // table in rowid order, a filter dropping any other snapshot's rows within it, rather than look
             // up each row through the snapshot index (a lookup a row: 40% more time on 5 million links).
             // When no other snapshot's link lies in the span, no row needs its snapshot tested (8% of SQLite's
             // time on these rows).
@@ -253,8 +254,12 @@ struct ReadPlan: Sendable {
     /// Whether the links of any other snapshot id reach into `span`: each snapshot id the links use, found in
     /// the snapshot index one after another, and the first and last of its link ids (two index lookups each).
     private static func othersLinks(_ db: Database, within span: ClosedRange<Int64>, snapshotID: Int64) throws -> Bool {
-        var after = Int64.min
-        while let value = try DatabaseValue.fetchOne(db, sql: "SELECT snapshot_id FROM link WHERE snapshot_id > ? ORDER BY snapshot_id LIMIT 1", arguments: [after]) {
+        var after: Int64?
+        func next() throws -> DatabaseValue? {
+            try after.map { try DatabaseValue.fetchOne(db, sql: "SELECT snapshot_id FROM link WHERE snapshot_id > ? ORDER BY snapshot_id LIMIT 1", arguments: [$0]) }
+                ?? DatabaseValue.fetchOne(db, sql: "SELECT snapshot_id FROM link ORDER BY snapshot_id LIMIT 1")
+        }
+        while let value = try next() {
             // A snapshot id that is not a number (typed into the file by hand) is never passed over.
             guard case .int64(let other) = value.storage else { return true }
             after = other
@@ -278,8 +283,9 @@ struct ReadPlan: Sendable {
     /// How many rows to expect, and the span of link ids to read in rowid order when the snapshot's links lie
     /// together. The import log counts the rows stored, and the span of the snapshot's link ids (one index lookup
     /// each) bounds them. Both come from a file anyone can edit, so the figures are checked; a wrong one costs
-    /// time, never a row, since the snapshot filter still applies. The span is read directly when it holds at most
-    /// twice the logged rows (links of other snapshots imported in between would make it longer).
+    /// time, never a row: the span's rows are tested for their snapshot unless the links themselves show that no
+    /// other snapshot's lie there (`othersLinks`). The span is read directly when it holds at most twice the logged
+    /// rows (links of other snapshots imported in between would make it longer).
     private static func linkLayout(_ db: Database, snapshotID: Int64) throws -> (expectedRows: Int, span: ClosedRange<Int64>?) {
         func integer(_ sql: String) throws -> Int? {
             try DatabaseValue.fetchOne(db, sql: sql, arguments: [snapshotID]).flatMap(Int.fromDatabaseValue)

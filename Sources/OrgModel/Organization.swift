@@ -1,6 +1,6 @@
 /// The people of one snapshot with the reporting structure indexed for lookups.
 ///
-/// People are addressed by their index in ``people``; every index below refers to that array.
+/// People are addressed by their index in ``people``; every index below refers to those people.
 public struct Organization: Sendable {
     public let people: People
     /// Index of each person's line manager, nil for roots.
@@ -84,7 +84,7 @@ public struct ManagerIndices: RandomAccessCollection, Sendable, Equatable {
 }
 
 /// A list of person indices for each person (direct reports, dotted-line managers), all in one array of 4-byte
-/// indices; a lists of which nearly all are empty (dotted lines) takes no room per person.
+/// indices; lists that are all empty (no dotted lines) take no room per person.
 public struct IndexLists: RandomAccessCollection, Sendable, Equatable {
     /// Where each person's list starts in `members`, the last entry where the last ends; empty when every list is.
     private let starts: [Int32]
@@ -116,7 +116,7 @@ public struct IndexLists: RandomAccessCollection, Sendable, Equatable {
     }
 }
 
-/// One person's list in ``IndexLists``: person indices.
+/// One person's list in ``IndexLists``: person indices, counted from 0 like an array's.
 public struct IndexList: RandomAccessCollection, Equatable, ExpressibleByArrayLiteral, Sendable {
     private let members: ArraySlice<Int32>
 
@@ -124,9 +124,9 @@ public struct IndexList: RandomAccessCollection, Equatable, ExpressibleByArrayLi
 
     public init(arrayLiteral elements: Int...) { members = ArraySlice(elements.map { Int32($0) }) }
 
-    public var startIndex: Int { members.startIndex }
-    public var endIndex: Int { members.endIndex }
-    public subscript(k: Int) -> Int { Int(members[k]) }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { members.count }
+    public subscript(k: Int) -> Int { Int(members[members.startIndex + k]) }
 
     public static func == (a: IndexList, b: IndexList) -> Bool { a.elementsEqual(b) }
 }

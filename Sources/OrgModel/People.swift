@@ -18,10 +18,12 @@ public struct People: RandomAccessCollection, Sendable {
     /// Titles, departments, teams, levels and locations, each value once; the columns below index it, -1 for none.
     private var values: [String] = []
     private var titles: [Int32] = [], departments: [Int32] = [], teams: [Int32] = [], levels: [Int32] = [], locations: [Int32] = []
-    /// The person whose key is each person's manager key, -1 when the key names nobody here or there is none.
+    /// Each person's manager: the first person with the manager's key (as a `Dictionary` of keys would find them),
+    /// -1 when the key names nobody here or there is none.
     private var managers: [Int32] = []
-    /// Manager keys that name nobody among these people (kept as they were given), by person.
-    private var unknownManagerKeys: [Int32: String] = [:]
+    /// Manager keys as they were given, by person, where they name nobody here or are spelled otherwise than the
+    /// key they name (composed against decomposed).
+    private var managerKeysAsGiven: [Int32: String] = [:]
     private var dottedLineManagerKeys: [Int32: [String]] = [:]
     private var keyIndex = KeyIndex()
 
@@ -58,11 +60,11 @@ public struct People: RandomAccessCollection, Sendable {
     public func location(_ i: Int) -> String? { value(locations[i]) }
 
     public func managerKey(_ i: Int) -> String? {
-        let m = managers[i]
-        return m >= 0 ? key(Int(m)) : unknownManagerKeys[Int32(i)]
+        if let given = managerKeysAsGiven[Int32(i)] { return given }
+        return managers[i] >= 0 ? key(Int(managers[i])) : nil
     }
 
-    /// The person whose key is `i`'s manager key, even `i` itself; nil when it names nobody here.
+    /// The first person with `i`'s manager key, even `i` itself; nil when it names nobody here.
     func managerByKey(_ i: Int) -> Int? { managers[i] >= 0 ? Int(managers[i]) : nil }
 
     /// Dotted-line managers' keys by person, for the few who have any.
@@ -81,6 +83,8 @@ public struct People: RandomAccessCollection, Sendable {
         if j < count, !keyIndex.hasRepeatedKeys, other.keyBytesEqual(j, to: self, at: j) { return j }
         return index(ofKey: other.key(j))
     }
+
+    fileprivate func keyBytes(_ i: Int) -> ArraySlice<UInt8> { text[bounds[3 * i] ..< bounds[3 * i + 1]] }
 
     private func keyBytesEqual(_ i: Int, to other: People, at j: Int) -> Bool {
         text.withUnsafeBufferPointer { mine in
@@ -169,7 +173,8 @@ public struct People: RandomAccessCollection, Sendable {
             return i
         }
 
-        /// `i`'s manager is the person at `manager`, already appended or still to come.
+        /// `i`'s manager is the person at `manager`, already appended or still to come (or, when keys repeat, the
+        /// first person with the same key: ``finish()``).
         public mutating func setManager(of i: Int, index manager: Int) { people.managers[i] = Int32(manager) }
 
         /// `i`'s manager is whoever has `key`, looked up once everyone is in (``finish()``).
@@ -177,8 +182,17 @@ public struct People: RandomAccessCollection, Sendable {
 
         public consuming func finish() -> People {
             people.keyIndex = KeyIndex(people)
+            // A manager given by position becomes the first holder of their key, as one given by key does: with
+            // keys equal as text on two people (edited by hand), reporting lines then meet in one of them.
+            if people.keyIndex.hasRepeatedKeys {
+                for i in people.indices where people.managers[i] >= 0 {
+                    people.managers[i] = Int32(people.index(ofKey: people.key(Int(people.managers[i])))!)
+                }
+            }
             for (i, key) in managerKeys {
-                if let m = people.index(ofKey: key) { people.managers[Int(i)] = Int32(m) } else { people.unknownManagerKeys[i] = key }
+                guard let m = people.index(ofKey: key) else { people.managerKeysAsGiven[i] = key; continue }
+                people.managers[Int(i)] = Int32(m)
+                if !Array(key.utf8).elementsEqual(people.keyBytes(m)) { people.managerKeysAsGiven[i] = key }
             }
             return people
         }

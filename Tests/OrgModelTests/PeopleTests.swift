@@ -21,6 +21,11 @@ struct PeopleTests {
         let people = People(Self.awkward)
         #expect(people.count == Self.awkward.count)
         #expect(Array(people) == Self.awkward)
+        // `==` on strings takes composed and decomposed forms as equal: the text fields are compared as bytes.
+        func bytes(_ p: Person) -> [[UInt8]?] {
+            [p.key, p.name, p.email, p.managerKey].map { $0.map { Array($0.utf8) } } + p.dottedLineManagerKeys.map { Array($0.utf8) }
+        }
+        #expect(people.map(bytes) == Self.awkward.map(bytes))
         for (i, p) in Self.awkward.enumerated() {
             #expect(people.key(i) == p.key && people.name(i) == p.name && people.email(i) == p.email)
             #expect(people.title(i) == p.title && people.department(i) == p.department && people.team(i) == p.team)
@@ -83,5 +88,30 @@ struct PeopleTests {
         #expect(october.indices.map { november.index(ofKeyOf: $0, in: october) } == [0, 2, 1, 3])
         let repeated = people(["B", "B", "A"])
         #expect(people(["A", "B", "B"]).indices.map { repeated.index(ofKeyOf: $0, in: people(["A", "B", "B"])) } == [2, 0, 0])
+    }
+
+    /// Keys equal as text on two people (a file edited by hand): a manager given by position, as the database reader
+    /// gives them, is the first of the two, as a manager given by key is; the second keeps its own manager.
+    @Test func aManagerGivenByPositionIsTheFirstHolderOfTheKey() {
+        var builder = People.Builder()
+        for (key, name) in [("Jos\u{e9}", "composed"), ("Jos\u{65}\u{301}", "decomposed"), ("E3", "report"), ("E4", "other report")] {
+            builder.append(key: key, name: name, email: nil, title: nil, department: "Sales", team: nil, level: nil, location: nil)
+        }
+        builder.setManager(of: 2, index: 1)
+        builder.setManager(of: 3, key: "Jos\u{65}\u{301}")
+        builder.setManager(of: 1, index: 2)
+        let org = Organization(people: builder.finish())
+        #expect(org.managerIndex[2] == 0 && org.managerIndex[3] == 0 && org.managerIndex[1] == 2)
+        #expect(org.roots == [0])
+        // The manager key given as text comes back as it was given, not as the key it found.
+        #expect(org.people.managerKey(3).map { Array($0.utf8) } == Array("Jos\u{65}\u{301}".utf8))
+    }
+
+    /// Each person's list is indexed from 0, like the array it replaced.
+    @Test func listsAreIndexedFromZero() {
+        let org = Organization(people: OrganizationTests.people)
+        let reports = org.directReports[0]
+        #expect(reports.indices == 0..<2 && reports[0] == 1 && reports[1] == 4)
+        #expect(org.directReports[2].indices == 0..<1 && org.directReports[2][0] == 3)
     }
 }

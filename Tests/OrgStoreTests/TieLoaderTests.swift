@@ -152,6 +152,20 @@ struct TieLoaderTests {
         }
     }
 
+    /// A row in the middle of the span whose snapshot is no snapshot at all (foreign keys off, a file edited by hand):
+    /// the smallest integer there is, or text. Either way the span's rows are tested and the row left out.
+    @Test(arguments: ["-9223372036854775808", "'removed'"])
+    func aRowOfNoSnapshotInsideTheSpanIsLeftOut(snapshot: String) throws {
+        let store = try Store(people: 60, links: 3_000, seed: 22)
+        let moved = 1_000
+        try store.db.bulkWrite { db in
+            let id = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM link ORDER BY id LIMIT 1 OFFSET ?", arguments: [moved]))
+            try db.execute(sql: "UPDATE link SET snapshot_id = \(snapshot) WHERE id = ?", arguments: [id])
+        }
+        store.links[0].remove(at: moved)
+        Self.check(try store.db.tieTable(snapshotID: store.snapshots[0], tuning: Self.tuning(chunkRows: 512, twoReadersFrom: 1)), against: store.expected(0))
+    }
+
     @Test func datesKeepTheirRangeWithTwoReaders() throws {
         let store = try Store(people: 50, links: 8_000, seed: 3)
         let tuning = Self.tuning(chunkRows: 700, twoReadersFrom: 1)
