@@ -58,7 +58,13 @@ extension AppDatabase {
             placeholder.snapshotID = snapshotID
             placeholder.importedAt = importedAt
             try placeholder.insert(db)
-            var (log, files) = try body(try LinkWriter(db: db, snapshotID: snapshotID, importID: placeholder.id!))
+            // The links are packed for the report as they are stored (``LinkPack``), or, when the snapshot has
+            // links but no current pack (stored before schema version 4, or edited by hand), all of them after.
+            let packer = try LinkPack.canExtend(db, snapshotID: snapshotID) ? LinkPacker(db, snapshotID: snapshotID) : nil
+            var (log, files) = try LinkPack.withoutStaleTriggers(db) {
+                try body(try LinkWriter(db: db, snapshotID: snapshotID, importID: placeholder.id!, packer: packer))
+            }
+            if let packer { try packer.finish() } else { try LinkPack.rebuild(db, snapshotID: snapshotID) }
             log.id = placeholder.id
             log.snapshotID = snapshotID
             log.importedAt = importedAt
@@ -106,8 +112,11 @@ extension AppDatabase {
     private static func deleteSnapshot(_ db: Database, id: Int64, path: String) throws -> Removed {
         guard try SnapshotRecord.fetchOne(db, key: id) != nil else { throw OrgMapError.snapshotNotFound(id: id, path: path) }
         var removed = Removed()
-        try db.execute(sql: "DELETE FROM link WHERE snapshot_id = ?", arguments: [id])
-        removed.links = db.changesCount
+        removed.links = try LinkPack.withoutStaleTriggers(db) {
+            try db.execute(sql: "DELETE FROM link WHERE snapshot_id = ?", arguments: [id])
+            return db.changesCount
+        }
+        try LinkPack.forget(db, snapshotID: id)
         try db.execute(sql: "DELETE FROM dotted_line WHERE person_id IN (SELECT id FROM person WHERE snapshot_id = ?)", arguments: [id])
         try db.execute(sql: "DELETE FROM person WHERE snapshot_id = ?", arguments: [id])
         removed.people = db.changesCount
@@ -134,8 +143,12 @@ extension AppDatabase {
             var removed = Removed(imports: 1)
             // Found through the snapshot's index: an import's links all belong to its snapshot (and went with it
             // when the snapshot was removed).
-            try db.execute(sql: "DELETE FROM link WHERE snapshot_id = ? AND import_id = ?", arguments: [entry.snapshotID, id])
-            removed.links = db.changesCount
+            removed.links = try LinkPack.withoutStaleTriggers(db) {
+                try db.execute(sql: "DELETE FROM link WHERE snapshot_id = ? AND import_id = ?", arguments: [entry.snapshotID, id])
+                return db.changesCount
+            }
+            // What is left of the snapshot's links, packed again.
+            if let snapshotID = entry.snapshotID { try LinkPack.rebuild(db, snapshotID: snapshotID) }
             try db.execute(sql: "DELETE FROM import_file WHERE import_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM import_log WHERE id = ?", arguments: [id])
             return removed

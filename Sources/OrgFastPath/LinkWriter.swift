@@ -67,10 +67,13 @@ package final class LinkWriter {
     private let snapshotID: Int64
     package let resolver: PersonResolver
     package private(set) var stored = 0
+    /// Packs the links as they are stored (``LinkPack``); nil when the snapshot's pack is made again afterwards.
+    private let packer: LinkPacker?
 
-    package init(db: Database, snapshotID: Int64, importID: Int64) throws {
+    package init(db: Database, snapshotID: Int64, importID: Int64, packer: LinkPacker? = nil) throws {
         self.db = db
         self.snapshotID = snapshotID
+        self.packer = packer
         insert = try MultiRowInsert(
             db, head: "INSERT INTO link (snapshot_id, import_id, source_id, target_id, weight, kind, date) VALUES",
             row: "(\(snapshotID), \(importID), ?, ?, ?, ?, ?)", rowsPerStatement: 64)
@@ -104,6 +107,13 @@ package final class LinkWriter {
             }
         }
         stored += batch.count
+        guard let packer else { return }
+        try batch.text.withUnsafeBufferPointer { text in
+            for i in 0..<batch.count {
+                let month = LinkPack.month(utf8: UnsafeBufferPointer(rebasing: text[batch.dates[i]]))
+                try packer.add(source: batch.sources[i], target: batch.targets[i], weight: batch.weights[i], month: month)
+            }
+        }
     }
 }
 

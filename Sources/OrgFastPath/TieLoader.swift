@@ -34,9 +34,19 @@ package enum TieLoader {
     package static func table(
         _ database: AppDatabase, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?, tuning: Tuning = Tuning()
     ) throws -> TieTable {
-        let plan = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
+        var chosen = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
+        guard let people = chosen.people else { return TieTable(columns: TieColumns()) }
+        if let pack = chosen.pack {
+            do {
+                let readers = database.path == ":memory:" || pack.entries < tuning.twoReadersFrom ? 1 : 2
+                let connections = try (0..<readers).map { $0 == 0 ? database : try database.anotherConnection() }
+                return TieTable(columns: try pack.table(connections, people: people))
+            } catch is PackDamage {
+                chosen = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until, usingPack: false) }
+            }
+        }
+        let plan = chosen
         let columns = TieColumns()
-        guard let people = plan.people else { return TieTable(columns: columns) }
         // Room for as many pairs as links, taken up front: pages untouched cost nothing, and growing merge by merge
         // had the kernel clear and the allocator move pages again and again (a tenth of the time at 50 million).
         columns.reserve(min(plan.expectedRows, 1 << 27))
@@ -71,8 +81,16 @@ package enum TieLoader {
         start: @escaping @Sendable () -> Tally,
         add: @escaping @Sendable (inout Tally, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>) -> Void
     ) throws -> (tallies: [Tally], links: Int) {
-        let plan = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
-        guard let people = plan.people else { return ([start()], 0) }
+        var chosen = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
+        guard let people = chosen.people else { return ([start()], 0) }
+        if let pack = chosen.pack {
+            do {
+                return try foldPack(database, pack: pack, people: people, batch: tuning.foldBatch, start: start, add: add)
+            } catch is PackDamage {
+                chosen = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until, usingPack: false) }
+            }
+        }
+        let plan = chosen
         let ranges = plan.ranges(twoReadersFrom: database.path == ":memory:" ? nil : tuning.twoReadersFrom)
         let connections = try ranges.indices.map { $0 == 0 ? database : try database.anotherConnection() }
         let batch = tuning.foldBatch
@@ -95,6 +113,25 @@ package enum TieLoader {
                     }
                     links += n
                 }
+                return FoldResult(tally: tally, links: links)
+            }
+        }
+        return (results.map(\.tally), results.reduce(0) { $0 + $1.links })
+    }
+
+    /// ``fold(_:snapshotID:since:until:tuning:start:add:)`` from the snapshot's pack: two readers from two runs,
+    /// each over every other run, on a connection of its own.
+    private static func foldPack<Tally: Sendable>(
+        _ database: AppDatabase, pack: PackPlan, people: PersonIndex, batch: Int, start: @escaping @Sendable () -> Tally,
+        add: @escaping @Sendable (inout Tally, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>) -> Void
+    ) throws -> (tallies: [Tally], links: Int) {
+        let readers = pack.runs.count >= 2 && database.path != ":memory:" ? 2 : 1
+        let connections = try (0..<readers).map { $0 == 0 ? database : try database.anotherConnection() }
+        let results = try Parallel.map(Array(0..<readers)) { r in
+            try connections[r].read { db in
+                var tally = start()
+                let runs = stride(from: r, to: pack.runs.count, by: readers).lazy.map { pack.runs[$0] }
+                let links = try pack.fold(db, runs: runs, people: people, batch: batch, tally: &tally, add: add)
                 return FoldResult(tally: tally, links: links)
             }
         }
@@ -157,11 +194,14 @@ struct PersonIndex: Sendable {
     let count: Int
     /// Only for a database edited by hand: a snapshot's people get consecutive ids at import.
     let scattered: [Int64: Int]?
+    /// The id of the person at index `count / 2`, where two readers split the pairs by their first person.
+    let middle: Int64
 
     init?(ids: [Int64]) {
         guard let first = ids.first, let last = ids.last else { return nil }
         self.first = first
         count = ids.count
+        middle = ids[ids.count / 2]
         scattered = last - first + 1 == Int64(ids.count) ? nil : Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
     }
 
@@ -241,12 +281,19 @@ struct ReadPlan: Sendable {
     /// No link of another snapshot (or of none: a row whose snapshot was removed with foreign keys off) has an id
     /// within `span`.
     let spanIsExclusive: Bool
+    /// The snapshot's pack, read instead of the link table when current and the range is whole months.
+    let pack: PackPlan?
 
-    init(_ db: Database, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?) throws {
+    init(_ db: Database, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?, usingPack: Bool = true) throws {
         self.snapshotID = snapshotID
         self.since = since
         self.until = until
         people = PersonIndex(ids: try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE snapshot_id = ? ORDER BY id", arguments: [snapshotID]))
+        pack = usingPack ? try PackPlan(db, snapshotID: snapshotID, since: since, until: until) : nil
+        if pack != nil {
+            (expectedRows, span, spanIsExclusive) = (0, nil, false)
+            return
+        }
         (expectedRows, span) = try Self.linkLayout(db, snapshotID: snapshotID)
         spanIsExclusive = try span.map { try !Self.othersLinks(db, within: $0, snapshotID: snapshotID) } ?? false
     }

@@ -106,6 +106,51 @@ package final class TieColumns: @unchecked Sendable {
         capacity = 1
     }
 
+    /// Empty columns already in their compacted form, with room for `capacity` ties among `people` people: for
+    /// a loader whose readers write ties in pair order straight into ``others``, ``weights`` and ``counts``, each
+    /// reader into a stretch of its own, and count each first person's ties in ``rowStart`` (at `a + 1`); then
+    /// ``joinCompacted(_:)``. No pair keys are held: 8 bytes a tie less than ``compact(people:)`` needs.
+    package init(compactedCapacity capacity: Int, people: Int) {
+        let n = max(capacity, 1)
+        let others = Self.grow(nil as UnsafeMutablePointer<UInt32>?, to: n)
+        self.others = others
+        // Never read once compacted: the keys' memory is the second people's, as after compact(people:).
+        keys = UnsafeMutableRawPointer(others).assumingMemoryBound(to: UInt64.self)
+        weights = Self.grow(nil, to: n)
+        counts = Self.grow(nil, to: n)
+        self.capacity = n
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: people + 1)
+        starts.initialize(repeating: 0, count: people + 1)
+        rowStart = starts
+        self.people = people
+    }
+
+    /// After the readers of ``init(compactedCapacity:people:)``: their stretches (`start`, how many ties) moved
+    /// together in that order, each first person's ties counted into where its row starts, the room past the last
+    /// tie given back.
+    package func joinCompacted(_ parts: [(start: Int, count: Int)]) {
+        guard let others, let rowStart, count == 0 else { preconditionFailure("not columns made compacted, or joined twice") }
+        var end = 0
+        for (start, n) in parts {
+            precondition(start >= end && start + n <= capacity, "parts overlap or overflow")
+            if start != end {
+                memmove(others + end, others + start, n * MemoryLayout<UInt32>.stride)
+                memmove(weights + end, weights + start, n * MemoryLayout<Double>.stride)
+                memmove(counts + end, counts + start, n * MemoryLayout<UInt32>.stride)
+            }
+            end += n
+        }
+        for a in 0..<people { rowStart[a + 1] += rowStart[a] }
+        precondition(rowStart[people] == end, "rows do not add up to the ties")
+        let n = max(end, 1)
+        self.others = Self.grow(others, to: n)
+        keys = UnsafeMutableRawPointer(self.others!).assumingMemoryBound(to: UInt64.self)
+        weights = Self.grow(weights, to: n)
+        counts = Self.grow(counts, to: n)
+        capacity = n
+        count = end
+    }
+
     deinit {
         if let others { free(others) } else { free(keys) }
         free(rowStart)
@@ -170,6 +215,15 @@ package final class TieColumns: @unchecked Sendable {
     package func append(a: Int, b: Int, weight: Double, count links: Int) {
         if count == capacity { reserve(capacity * 2) }
         keys[count] = UInt64(min(a, b)) << 32 | UInt64(max(a, b))
+        weights[count] = weight
+        counts[count] = UInt32(clamping: links)
+        count += 1
+    }
+
+    /// Appends a tie whose key (`a << 32 | b`, `a < b`) is above every key here.
+    package func append(key: UInt64, weight: Double, count links: Int) {
+        if count == capacity { reserve(capacity * 2) }
+        keys[count] = key
         weights[count] = weight
         counts[count] = UInt32(clamping: links)
         count += 1

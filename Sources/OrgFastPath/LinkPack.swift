@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import OrgModel
+
+/// A snapshot's links summed per pair of people and month, in packed runs written at import (schema version 4,
+/// `migrations/sql/0004_link_pack.sql`): what the report reads instead of stepping SQLite through every link row,
+/// which was most of its time (docs/benchmarks.md).
+///
+/// The link table stays the data; a pack is trusted only while `link_pack_state` has the snapshot's row. Triggers
+/// on `link` delete that row on any change made outside orgmap (the report then reads the link table); orgmap's
+/// own writes drop the triggers inside their transaction (``withoutStaleTriggers(_:_:)``) and bring the pack up to
+/// date: an import packs the links it stores (``LinkPacker``), a removal packs what is left (``rebuild(_:snapshotID:)``).
+///
+/// Runs are written a chunk of links at a time (``runEntries``), each chunk sorted and summed on its own, so that
+/// packing needs memory for one chunk whatever the number of links; readers merge the runs.
+package enum LinkPack {
+    /// The entry layout `link_pack_state.format` names; another value is not read.
+    package static let format = 1
+    /// Bytes an entry: first person, second person, month, links, weight (see the migration).
+    static let entryBytes = 24
+    /// The month of an undated link.
+    static let undated: Int32 = -1
+    /// Links a run sums at most: 44 MB of links and 24 MB of entries while packing.
+    package static var runEntries: Int { 1 << 20 }
+
+    /// Whether the snapshot's runs hold all its links in this format.
+    package static func isCurrent(_ db: Database, snapshotID: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM link_pack_state WHERE snapshot_id = ? AND format = ?)", arguments: [snapshotID, format]) ?? false
+    }
+
+    /// Whether links appended to the snapshot can be packed on their own: its pack is current, or it has no links.
+    package static func canExtend(_ db: Database, snapshotID: Int64) throws -> Bool {
+        if try isCurrent(db, snapshotID: snapshotID) { return true }
+        return try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM link WHERE snapshot_id = ?)", arguments: [snapshotID]) ?? true)
+    }
+
+    /// Runs `body` with the triggers that mark packs stale dropped, and puts them back as they were: orgmap's own
+    /// writes to `link` keep the packs up to date themselves, and a trigger a row would cost a second a million
+    /// links. Only inside a transaction that rolls back when `body` throws (the triggers come back with it).
+    package static func withoutStaleTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'link' AND name LIKE 'link_pack_stale_%'")
+        for trigger in triggers { try db.execute(sql: "DROP TRIGGER \((trigger["name"] as String).quotedDatabaseIdentifier)") }
+        let result = try body()
+        for trigger in triggers { try db.execute(sql: trigger["sql"]) }
+        return result
+    }
+
+    /// Packs all of the snapshot's links again, in place of any runs it had.
+    package static func rebuild(_ db: Database, snapshotID: Int64, chunk: Int = runEntries) throws {
+        try forget(db, snapshotID: snapshotID)
+        let packer = try LinkPacker(db, snapshotID: snapshotID, chunk: chunk)
+        let statement = try db.makeStatement(sql: "SELECT source_id, target_id, weight, date FROM link WHERE snapshot_id = ?")
+        try statement.setArguments([snapshotID])
+        let s = statement.sqliteStatement
+        while packer.isPacking {
+            let code = sqlite3_step(s)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { throw Statement.error(code, s) }
+            try packer.add(source: sqlite3_column_int64(s, 0), target: sqlite3_column_int64(s, 1), weight: sqlite3_column_double(s, 2), month: month(s, column: 3))
+        }
+        try packer.finish()
+    }
+
+    /// Removes the snapshot's runs and state: it is read from the link table until packed again.
+    package static func forget(_ db: Database, snapshotID: Int64) throws {
+        try db.execute(sql: "DELETE FROM link_pack_state WHERE snapshot_id = ?", arguments: [snapshotID])
+        try db.execute(sql: "DELETE FROM link_pack WHERE snapshot_id = ?", arguments: [snapshotID])
+    }
+
+    /// A link's month, ``undated`` for NULL; nil for anything but NULL or a valid `YYYY-MM-DD`: the link table's
+    /// readers compare dates as text, which agrees with months only for valid dates.
+    private static func month(_ s: OpaquePointer, column: Int32) -> Int32? {
+        switch sqlite3_column_type(s, column) {
+        case SQLITE_NULL: return undated
+        case SQLITE_TEXT:
+            guard sqlite3_column_bytes(s, column) == 10, let text = sqlite3_column_text(s, column) else { return nil }
+            return month(utf8: UnsafeBufferPointer(start: text, count: 10))
+        default: return nil
+        }
+    }
+
+    /// The month of a `YYYY-MM-DD` date given as text, ``undated`` for no text; nil when not a valid date.
+    static func month(utf8 date: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if date.isEmpty { return undated }
+        return CalendarDate(utf8: date).map(month(of:))
+    }
+
+    /// `date`'s month as an entry holds it.
+    static func month(of date: CalendarDate) -> Int32 { Int32(date.year * 12 + date.month - 1) }
+}
+
+/// Packs links as they are stored, a chunk at a time: each chunk sorted by pair and month, summed, and written as
+/// one run of the snapshot. ``finish()`` records the snapshot's pack as current, or removes its runs when a link
+/// could not be packed. 28 bytes a link of the chunk, whatever the number of links.
+package final class LinkPacker {
+    private let db: Database
+    private let snapshotID: Int64
+    /// Entries hold person ids less this: the snapshot's smallest person id.
+    private let base: Int64
+    /// Sort rows: the pair (as offsets from `base`) and, in the weight's bits, the link's place in the chunk.
+    private var rows: [PairSort.Row] = []
+    private var months: [Int32] = []
+    private var weights: [Double] = []
+    private let capacity: Int
+    private var links = 0
+    /// False once a link could not be packed: the rest are not looked at.
+    package private(set) var isPacking = true
+
+    /// A packer adding to the snapshot's current pack, or starting one when it has none (removing runs left by
+    /// links deleted by hand).
+    package init(_ db: Database, snapshotID: Int64, chunk capacity: Int = LinkPack.runEntries) throws {
+        self.db = db
+        self.snapshotID = snapshotID
+        self.capacity = max(capacity, 1)
+        if try !LinkPack.isCurrent(db, snapshotID: snapshotID) { try LinkPack.forget(db, snapshotID: snapshotID) }
+        base = try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM person WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0
+        rows.reserveCapacity(self.capacity)
+        months.reserveCapacity(self.capacity)
+        weights.reserveCapacity(self.capacity)
+    }
+
+    /// One stored link; `month` nil when its date cannot be packed (the snapshot is then read from the link table).
+    package func add(source: Int64, target: Int64, weight: Double, month: Int32?) throws {
+        guard isPacking else { return }
+        // A person below the snapshot's first id, or 2^32 ids past it, is another snapshot's: only in a database
+        // edited by hand.
+        let (a, b) = (min(source, target) &- base, max(source, target) &- base)
+        guard let month, a >= 0, b <= Int64(UInt32.max) else { isPacking = false; return }
+        guard a != b else { return }
+        rows.append((UInt64(a) << 32 | UInt64(b), Double(bitPattern: UInt64(rows.count))))
+        months.append(month)
+        weights.append(weight)
+        links += 1
+        if rows.count == capacity { try flush() }
+    }
+
+    /// Writes the last run and records the pack, or removes it when a link could not be packed.
+    package func finish() throws {
+        if isPacking, !rows.isEmpty { try flush() }
+        guard isPacking else { return try LinkPack.forget(db, snapshotID: snapshotID) }
+        try db.execute(
+            sql: """
+                INSERT INTO link_pack_state (snapshot_id, links, format) VALUES (?, ?, ?)
+                ON CONFLICT (snapshot_id) DO UPDATE SET links = links + excluded.links
+                """,
+            arguments: [snapshotID, links, LinkPack.format])
+    }
+
+    /// The chunk sorted by pair, then each pair's links by month and place (few: insertion sort), so that they
+    /// are summed the same way every time; written as a run with one entry a pair and month.
+    private func flush() throws {
+        defer {
+            rows.removeAll(keepingCapacity: true)
+            months.removeAll(keepingCapacity: true)
+            weights.removeAll(keepingCapacity: true)
+        }
+        PairSort.sort(&rows)
+        @inline(__always) func place(_ k: Int) -> Int { Int(rows[k].weight.bitPattern) }
+        @inline(__always) func before(_ x: Int, _ y: Int) -> Bool { months[x] < months[y] || (months[x] == months[y] && x < y) }
+        var entries = 0
+        var i = 0
+        while i < rows.count {
+            let pair = rows[i].pair
+            var j = i + 1
+            while j < rows.count, rows[j].pair == pair {
+                let row = rows[j]
+                var k = j
+                while k > i, before(Int(row.weight.bitPattern), place(k - 1)) { rows[k] = rows[k - 1]; k -= 1 }
+                rows[k] = row
+                j += 1
+            }
+            entries += 1
+            for k in (i + 1)..<j where months[place(k)] != months[place(k - 1)] { entries += 1 }
+            i = j
+        }
+        // The run's row with room for its entries, filled a piece at a time through SQLite's blob I/O.
+        try db.execute(
+            sql: "INSERT INTO link_pack (snapshot_id, base, entries, data) VALUES (?, ?, ?, zeroblob(?))",
+            arguments: [snapshotID, base, entries, entries * LinkPack.entryBytes])
+        var blob: OpaquePointer?
+        let opened = sqlite3_blob_open(db.sqliteConnection, "main", "link_pack", "data", db.lastInsertedRowID, 1, &blob)
+        defer { sqlite3_blob_close(blob) }
+        guard opened == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: opened), message: "writing a link pack") }
+        let pieceEntries = 1 << 14
+        try withUnsafeTemporaryAllocation(byteCount: pieceEntries * LinkPack.entryBytes, alignment: 8) { out in
+            var inPiece = 0, written = 0
+            func write() throws {
+                let code = sqlite3_blob_write(blob, out.baseAddress, Int32(inPiece * LinkPack.entryBytes), Int32(written * LinkPack.entryBytes))
+                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "writing a link pack") }
+                written += inPiece
+                inPiece = 0
+            }
+            var k = 0
+            while k < rows.count {
+                let pair = rows[k].pair, month = months[place(k)]
+                var weight = 0.0
+                var count: UInt32 = 0
+                while k < rows.count, rows[k].pair == pair, months[place(k)] == month {
+                    weight += weights[place(k)]
+                    count &+= 1
+                    k += 1
+                }
+                let at = inPiece * LinkPack.entryBytes
+                out.storeBytes(of: UInt32(truncatingIfNeeded: pair >> 32).littleEndian, toByteOffset: at, as: UInt32.self)
+                out.storeBytes(of: UInt32(truncatingIfNeeded: pair).littleEndian, toByteOffset: at + 4, as: UInt32.self)
+                out.storeBytes(of: month.littleEndian, toByteOffset: at + 8, as: Int32.self)
+                out.storeBytes(of: count.littleEndian, toByteOffset: at + 12, as: UInt32.self)
+                out.storeBytes(of: weight.bitPattern.littleEndian, toByteOffset: at + 16, as: UInt64.self)
+                inPiece += 1
+                if inPiece == pieceEntries { try write() }
+            }
+            if inPiece > 0 { try write() }
+        }
+    }
+}

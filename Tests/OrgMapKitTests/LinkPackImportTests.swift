@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+@testable import OrgFastPath
+@testable import OrgMapKit
+import OrgModel
+import OrgStore
+import Testing
+
+/// Imports keep each snapshot's packed links current (schema version 4): an import appends runs, a removal packs
+/// what is left, and the report's ties are the link table's either way.
+struct LinkPackImportTests {
+    /// The ties read from the pack, and from the link table with the pack set aside.
+    static func bothWays(_ db: AppDatabase, _ snapshot: Int64) throws -> (packed: [Tie], table: [Tie]) {
+        #expect(try db.read { db in try ReadPlan(db, snapshotID: snapshot, since: nil, until: nil).pack != nil }, "read from the pack")
+        let packed = try db.ties(snapshotID: snapshot)
+        try db.bulkWrite { db in try LinkPack.forget(db, snapshotID: snapshot) }
+        let fromTable = try db.ties(snapshotID: snapshot)
+        try db.bulkWrite { db in try LinkPack.rebuild(db, snapshotID: snapshot) }
+        return (packed, fromTable)
+    }
+
+    @Test func importsAppendAndARemovalPacksWhatIsLeft() throws {
+        let db = try orgDatabase("pingboard.csv")
+        let first = try importLinks("""
+            from,to,count,type,day
+            sam.rivera@acme.io,jordan.lee@acme.io,2,meeting,2026-10-01
+            kai.nakamura@acme.io,sam.rivera@acme.io,3,chat,
+            """, into: db)
+        let snapshot = first.snapshot.id
+        let second = try importLinks("""
+            from,to,count,type,day
+            jordan.lee@acme.io,sam.rivera@acme.io,0.25,meeting,2026-11-03
+            sam.rivera@acme.io,kai.nakamura@acme.io,1,chat,2026-11-04
+            """, into: db)
+        #expect(second.stored == 2)
+        let (runs, links) = try db.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM link_pack WHERE snapshot_id = ?", arguments: [snapshot]),
+             try Int.fetchOne(db, sql: "SELECT links FROM link_pack_state WHERE snapshot_id = ?", arguments: [snapshot]))
+        }
+        #expect(runs == 2 && links == 4, "one run an import; the state counts both")
+        let ties = try Self.bothWays(db, snapshot)
+        #expect(ties.packed == [Tie(a: 0, b: 1, weight: 2.25, count: 2), Tie(a: 1, b: 2, weight: 4, count: 2)])
+        #expect(ties.packed == ties.table)
+        // November alone, from the pack.
+        #expect(try db.ties(snapshotID: snapshot, since: day("2026-11-01"), until: day("2026-11-30"))
+                == [Tie(a: 0, b: 1, weight: 0.25, count: 1), Tie(a: 1, b: 2, weight: 1, count: 1)])
+
+        let importID = try #require(try db.read { db in try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM import_log WHERE kind = 'links'") })
+        try db.removeLinksImport(id: importID)
+        #expect(try db.read { db in try LinkPack.isCurrent(db, snapshotID: snapshot) })
+        let left = try Self.bothWays(db, snapshot)
+        #expect(left.packed == [Tie(a: 0, b: 1, weight: 0.25, count: 1), Tie(a: 1, b: 2, weight: 1, count: 1)])
+        #expect(left.packed == left.table)
+    }
+
+    /// A snapshot whose links were changed by hand is packed again, all of it, by its next import.
+    @Test func theNextImportPacksAStaleSnapshotAgain() throws {
+        let db = try orgDatabase("pingboard.csv")
+        let snapshot = try importLinks("from,to,count\nsam.rivera@acme.io,jordan.lee@acme.io,2\n", into: db).snapshot.id
+        try db.write { db in try db.execute(sql: "UPDATE link SET weight = 5") }
+        #expect(try !db.read { db in try LinkPack.isCurrent(db, snapshotID: snapshot) })
+        _ = try importLinks("from,to,count\nsam.rivera@acme.io,kai.nakamura@acme.io,1\n", into: db)
+        #expect(try db.read { db in try LinkPack.isCurrent(db, snapshotID: snapshot) })
+        let ties = try Self.bothWays(db, snapshot)
+        #expect(ties.packed == [Tie(a: 0, b: 1, weight: 5, count: 1), Tie(a: 1, b: 2, weight: 1, count: 1)])
+        #expect(ties.packed == ties.table)
+    }
+}

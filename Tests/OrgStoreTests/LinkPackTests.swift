@@ -1,0 +1,186 @@
+import Foundation
+import GRDB
+@testable import OrgFastPath
+import OrgModel
+import OrgStore
+import Testing
+
+/// The packed links (schema version 4): read instead of the link table when current, they give the same pairs,
+/// counts and sums; ranges of whole months are read from them, other ranges from the table; any change to links
+/// made by hand, a date they cannot hold or a damaged run sends the report back to the table.
+struct LinkPackTests {
+    typealias Store = TieLoaderTests.Store
+
+    /// Links across three months and undated ones (dates rewritten by hand, then the snapshot packed in chunks of
+    /// `chunk`, so pairs repeat within runs and across them).
+    static func store(chunk: Int, seed: UInt64, snapshots: Int = 1) throws -> Store {
+        let store = try Store(people: 50, links: 6_000, snapshots: snapshots, seed: seed)
+        var random = TieLoaderTests.SplitMix(state: seed &+ 99)
+        try store.db.bulkWrite { db in
+            for s in 0..<snapshots {
+                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM link WHERE snapshot_id = ? ORDER BY id", arguments: [store.snapshots[s]])
+                for (k, id) in ids.enumerated() {
+                    let date: String? = switch random.below(4) {
+                    case 0: nil
+                    case 1: "2026-09-\(10 + random.below(21))"
+                    case 2: "2026-10-0\(1 + random.below(9))"
+                    default: "2026-11-\(10 + random.below(21))"
+                    }
+                    store.links[s][k].date = date ?? ""
+                    try db.execute(sql: "UPDATE link SET date = ? WHERE id = ?", arguments: [date, id])
+                }
+                #expect(try !LinkPack.isCurrent(db, snapshotID: store.snapshots[s]), "changed by hand: stale")
+                try LinkPack.rebuild(db, snapshotID: store.snapshots[s], chunk: chunk)
+                #expect(try LinkPack.isCurrent(db, snapshotID: store.snapshots[s]))
+            }
+        }
+        return store
+    }
+
+    /// The expected sums for a range; undated links (stored here as "") only when no range is given.
+    static func expected(_ store: Store, _ s: Int, since: String? = nil, until: String? = nil) -> [UInt64: (weight: Double, count: Int)] {
+        var sums: [UInt64: (weight: Double, count: Int)] = [:]
+        for link in store.links[s] {
+            if since != nil || until != nil {
+                guard !link.date.isEmpty, since.map({ link.date >= $0 }) ?? true, until.map({ link.date <= $0 }) ?? true else { continue }
+            }
+            let key = UInt64(min(link.source, link.target)) << 32 | UInt64(max(link.source, link.target))
+            sums[key, default: (0, 0)].weight += link.weight
+            sums[key, default: (0, 0)].count += 1
+        }
+        return sums
+    }
+
+    static func usesPack(_ store: Store, _ s: Int = 0, since: CalendarDate? = nil, until: CalendarDate? = nil) throws -> Bool {
+        try store.db.read { db in try ReadPlan(db, snapshotID: store.snapshots[s], since: since, until: until).pack != nil }
+    }
+
+    @Test(arguments: [1, 37, 1_000, 1 << 20])
+    func packedTiesAreTheLinkTablesTies(chunk: Int) throws {
+        let store = try Self.store(chunk: chunk, seed: UInt64(chunk))
+        #expect(try Self.usesPack(store))
+        let runs = try store.db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM link_pack") }
+        #expect(runs == (6_000 + chunk - 1) / chunk)
+        TieLoaderTests.check(try store.db.tieTable(snapshotID: store.snapshots[0]), against: Self.expected(store, 0))
+        let state = try store.db.read { db in try Row.fetchOne(db, sql: "SELECT links, format FROM link_pack_state") }
+        #expect(state?["links"] == 6_000 && state?["format"] == LinkPack.format)
+    }
+
+    /// Whole months come from the pack, other days from the table; both keep exactly the range.
+    @Test func monthsFromThePackOtherDaysFromTheTable() throws {
+        let store = try Self.store(chunk: 500, seed: 3)
+        let cases: [(since: String?, until: String?, packed: Bool)] = [
+            ("2026-10-01", "2026-10-31", true), ("2026-09-01", nil, true), (nil, "2026-10-31", true), ("2026-11-01", "2026-09-30", true),
+            ("2026-10-02", "2026-10-31", false), ("2026-09-01", "2026-11-29", false), ("2026-10-05", nil, false),
+        ]
+        for c in cases {
+            let since = c.since.flatMap(CalendarDate.init), until = c.until.flatMap(CalendarDate.init)
+            #expect(try Self.usesPack(store, since: since, until: until) == c.packed, "\(c)")
+            let table = try store.db.tieTable(snapshotID: store.snapshots[0], since: since, until: until)
+            TieLoaderTests.check(table, against: Self.expected(store, 0, since: c.since, until: c.until))
+        }
+    }
+
+    /// Inserting, changing or deleting a link by hand makes the pack stale: the table is read, the change counts.
+    @Test(arguments: ["insert", "update", "delete"])
+    func aChangeByHandIsReadFromTheTable(change: String) throws {
+        let store = try Self.store(chunk: 700, seed: 5)
+        let snapshot = store.snapshots[0]
+        try store.db.write { db in
+            let first = try #require(try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM person WHERE snapshot_id = ?", arguments: [snapshot]))
+            let link = try #require(try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM link"))
+            switch change {
+            case "insert":
+                try db.execute(sql: "INSERT INTO link (snapshot_id, import_id, source_id, target_id, weight) VALUES (?, 1, ?, ?, 2.5)", arguments: [snapshot, first, first + 1])
+                store.links[0].append(.init(source: 0, target: 1, weight: 2.5, date: ""))
+            case "update":
+                try db.execute(sql: "UPDATE link SET weight = weight + 1 WHERE id = ?", arguments: [link])
+                store.links[0][0].weight += 1
+            default:
+                try db.execute(sql: "DELETE FROM link WHERE id = ?", arguments: [link])
+                store.links[0].removeFirst()
+            }
+        }
+        #expect(try !Self.usesPack(store))
+        TieLoaderTests.check(try store.db.tieTable(snapshotID: snapshot), against: Self.expected(store, 0))
+    }
+
+    /// A date the pack cannot hold as a month (not a day of the calendar, or not text): nothing is packed.
+    @Test(arguments: ["'2026-02-30'", "20261001", "'2026-10-1'"])
+    func aDateThatIsNoDayLeavesTheSnapshotUnpacked(date: String) throws {
+        let store = try Self.store(chunk: 400, seed: 8)
+        try store.db.bulkWrite { db in
+            try db.execute(sql: "UPDATE link SET date = \(date) WHERE id = (SELECT MIN(id) FROM link)")
+            try LinkPack.rebuild(db, snapshotID: store.snapshots[0], chunk: 400)
+            #expect(try !LinkPack.isCurrent(db, snapshotID: store.snapshots[0]))
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM link_pack") == 0, "no runs left behind")
+        }
+        #expect(try !Self.usesPack(store))
+    }
+
+    /// Runs out of order or cut short (a file edited by hand) are not trusted: the table is read instead.
+    @Test(arguments: ["reversed", "short"])
+    func aDamagedRunIsReadFromTheTable(damage: String) throws {
+        let store = try Self.store(chunk: 6_000, seed: 13)
+        try store.db.write { db in
+            let data = try #require(try Data.fetchOne(db, sql: "SELECT data FROM link_pack"))
+            var damaged = Data()
+            if damage == "short" {
+                damaged = data.dropLast(24)
+            } else {
+                for entry in (0..<(data.count / 24)).reversed() { damaged.append(data[(entry * 24)..<(entry * 24 + 24)]) }
+            }
+            try db.execute(sql: "UPDATE link_pack SET data = ?", arguments: [damaged])
+        }
+        #expect(try Self.usesPack(store), "still current: the damage shows only when read")
+        TieLoaderTests.check(try store.db.tieTable(snapshotID: store.snapshots[0]), against: Self.expected(store, 0))
+        let (tallies, links) = try TieLoaderTests.fold(store, 0, batch: 100, twoReadersFrom: 1)
+        #expect(links == 6_000 && tallies.reduce(0) { $0 + $1.pairs.count } == 6_000, "the table's links, one by one")
+    }
+
+    /// The comparison's fold from the pack: every kept entry once, summing to the table's pairs, by month too.
+    @Test func foldFromThePackAddsUpToThePairs() throws {
+        let store = try Self.store(chunk: 900, seed: 17, snapshots: 2)
+        for (since, until) in [(nil, nil), ("2026-10-01", "2026-11-30")] as [(String?, String?)] {
+            let expected = Self.expected(store, 1, since: since, until: until)
+            var tuning = TieLoader.Tuning()
+            tuning.foldBatch = 64
+            let (tallies, links) = try TieLoader.fold(
+                store.db, snapshotID: store.snapshots[1], since: since.flatMap(CalendarDate.init), until: until.flatMap(CalendarDate.init),
+                tuning: tuning, start: { TieLoaderTests.Collected() }
+            ) { tally, pairs, weights in
+                tally.pairs += pairs
+                tally.weights += weights
+            }
+            #expect(tallies.count == 2, "two readers over the runs")
+            #expect(links == expected.values.reduce(0) { $0 + $1.count })
+            var sums: [UInt64: Double] = [:]
+            for tally in tallies { for (pair, weight) in zip(tally.pairs, tally.weights) { sums[pair, default: 0] += weight } }
+            #expect(sums.keys.sorted() == expected.keys.sorted())
+            #expect(sums.allSatisfy { abs($0.value - expected[$0.key]!.weight) <= 1e-12 * $0.value })
+        }
+    }
+
+    /// The same packed database read again gives the same sums to the bit.
+    @Test func packedReadsGiveTheSameBitsEveryTime() throws {
+        let store = try Self.store(chunk: 250, seed: 19)
+        let first = try store.db.tieTable(snapshotID: store.snapshots[0]).ties
+        for _ in 0..<3 {
+            let again = try store.db.tieTable(snapshotID: store.snapshots[0]).ties
+            #expect(again.map(\.weight.bitPattern) == first.map(\.weight.bitPattern))
+        }
+    }
+
+    /// orgmap's own writes leave the triggers as the schema has them.
+    @Test func theStaleTriggersComeBackAfterAWrite() throws {
+        let store = try Self.store(chunk: 1_000, seed: 23)
+        func triggers() throws -> [String] {
+            try store.db.read { db in try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name") }
+        }
+        let before = try triggers()
+        #expect(before.count == 3)
+        try store.db.removeSnapshot(id: store.snapshots[0])
+        #expect(try triggers() == before)
+        #expect(try store.db.read { db in try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM link_pack) + (SELECT COUNT(*) FROM link_pack_state)") } == 0)
+    }
+}
