@@ -106,11 +106,17 @@ extension AppDatabase {
         return names
     }
 
-    /// How many links each snapshot has; snapshots without links are absent.
+    /// How many links each snapshot has; snapshots without links are absent. A snapshot whose packed links are
+    /// current (`link_pack_state`, docs/schema.md) has them counted there; others are counted through the link
+    /// index (5 seconds for 100 million links).
     public func linkCounts() throws -> [Int64: Int] {
         try reader.read { db in
             var counts: [Int64: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT snapshot_id, COUNT(*) FROM link GROUP BY snapshot_id") { counts[row[0]] = row[1] }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, COALESCE((SELECT links FROM link_pack_state WHERE snapshot_id = snapshot.id),
+                                    (SELECT COUNT(*) FROM link WHERE snapshot_id = snapshot.id)) FROM snapshot
+                """)
+            for row in rows where (row[1] as Int) > 0 { counts[row[0]] = row[1] }
             return counts
         }
     }

@@ -62,8 +62,11 @@ struct LinkPackTests {
         let runs = try store.db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM link_pack") }
         #expect(runs == (6_000 + chunk - 1) / chunk)
         TieLoaderTests.check(try store.db.tieTable(snapshotID: store.snapshots[0]), against: Self.expected(store, 0))
+        #expect(try store.db.linkCounts() == [store.snapshots[0]: 6_000])
         let state = try store.db.read { db in try Row.fetchOne(db, sql: "SELECT links, format FROM link_pack_state") }
         #expect(state?["links"] == 6_000 && state?["format"] == LinkPack.format)
+        try store.db.write { db in try db.execute(sql: "UPDATE link_pack_state SET links = 5999") }
+        #expect(try store.db.linkCounts() == [store.snapshots[0]: 5_999], "taken from the pack's state, not counted")
     }
 
     /// Whole months come from the pack, other days from the table; both keep exactly the range.
@@ -103,6 +106,7 @@ struct LinkPackTests {
         }
         #expect(try !Self.usesPack(store))
         TieLoaderTests.check(try store.db.tieTable(snapshotID: snapshot), against: Self.expected(store, 0))
+        #expect(try store.db.linkCounts() == [snapshot: store.links[0].count], "counted in the table")
     }
 
     /// A date the pack cannot hold as a month (not a day of the calendar, or not text): nothing is packed.
