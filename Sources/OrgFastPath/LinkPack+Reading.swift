@@ -160,14 +160,18 @@ struct PackPlan: Sendable {
     /// Every kept entry handed to `add` a batch at a time, the runs in order; returns the links they sum.
     func fold<Tally>(
         _ db: Database, runs: some Sequence<Run>, people: PersonIndex, batch: Int, tally: inout Tally,
-        add: (inout Tally, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>) -> Void
+        add: (inout Tally, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<UInt32>?) -> Void
     ) throws -> Int {
         guard !keepsNothing else { return 0 }
-        var pairs = [UInt64](repeating: 0, count: batch), weights = [Double](repeating: 0, count: batch)
+        var pairs = [UInt64](repeating: 0, count: batch), weights = [Double](repeating: 0, count: batch), counts = [UInt32](repeating: 0, count: batch)
         var n = 0, links = 0
         func flush() {
             pairs.withUnsafeBufferPointer { p in
-                weights.withUnsafeBufferPointer { w in add(&tally, UnsafeBufferPointer(rebasing: p[0..<n]), UnsafeBufferPointer(rebasing: w[0..<n])) }
+                weights.withUnsafeBufferPointer { w in
+                    counts.withUnsafeBufferPointer { c in
+                        add(&tally, UnsafeBufferPointer(rebasing: p[0..<n]), UnsafeBufferPointer(rebasing: w[0..<n]), UnsafeBufferPointer(rebasing: c[0..<n]))
+                    }
+                }
             }
             n = 0
         }
@@ -177,6 +181,7 @@ struct PackPlan: Sendable {
             while try cursor.advance() {
                 pairs[n] = cursor.key
                 weights[n] = cursor.weight
+                counts[n] = UInt32(truncatingIfNeeded: cursor.links)
                 links += cursor.links
                 n += 1
                 if n == batch { flush() }

@@ -99,10 +99,11 @@ package final class LinkPacker {
     /// Entries hold person ids less this: the snapshot's smallest person id.
     private let base: Int64
     /// Sort rows: the pair (as offsets from `base`) and, in the weight's bits, the link's place in the chunk.
-    private var rows: [PairSort.Row] = []
-    private var months: [Int32] = []
-    private var weights: [Double] = []
-    private let capacity: Int
+    private let rows: UnsafeMutableBufferPointer<PairSort.Row>
+    private let months: UnsafeMutableBufferPointer<Int32>
+    private let weights: UnsafeMutableBufferPointer<Double>
+    /// Links in the chunk.
+    private var count = 0
     private var links = 0
     /// False once a link could not be packed: the rest are not looked at.
     package private(set) var isPacking = true
@@ -112,12 +113,18 @@ package final class LinkPacker {
     package init(_ db: Database, snapshotID: Int64, chunk capacity: Int = LinkPack.runEntries) throws {
         self.db = db
         self.snapshotID = snapshotID
-        self.capacity = max(capacity, 1)
         if try !LinkPack.isCurrent(db, snapshotID: snapshotID) { try LinkPack.forget(db, snapshotID: snapshotID) }
         base = try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM person WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0
-        rows.reserveCapacity(self.capacity)
-        months.reserveCapacity(self.capacity)
-        weights.reserveCapacity(self.capacity)
+        let capacity = max(capacity, 1)
+        rows = .allocate(capacity: capacity)
+        months = .allocate(capacity: capacity)
+        weights = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        rows.deallocate()
+        months.deallocate()
+        weights.deallocate()
     }
 
     /// One stored link; `month` nil when its date cannot be packed (the snapshot is then read from the link table).
@@ -128,16 +135,17 @@ package final class LinkPacker {
         let (a, b) = (min(source, target) &- base, max(source, target) &- base)
         guard let month, a >= 0, b <= Int64(UInt32.max) else { isPacking = false; return }
         guard a != b else { return }
-        rows.append((UInt64(a) << 32 | UInt64(b), Double(bitPattern: UInt64(rows.count))))
-        months.append(month)
-        weights.append(weight)
+        rows.initializeElement(at: count, to: (UInt64(a) << 32 | UInt64(b), Double(bitPattern: UInt64(count))))
+        months.initializeElement(at: count, to: month)
+        weights.initializeElement(at: count, to: weight)
+        count += 1
         links += 1
-        if rows.count == capacity { try flush() }
+        if count == rows.count { try flush() }
     }
 
     /// Writes the last run and records the pack, or removes it when a link could not be packed.
     package func finish() throws {
-        if isPacking, !rows.isEmpty { try flush() }
+        if isPacking, count > 0 { try flush() }
         guard isPacking else { return try LinkPack.forget(db, snapshotID: snapshotID) }
         try db.execute(
             sql: """
@@ -147,31 +155,38 @@ package final class LinkPacker {
             arguments: [snapshotID, links, LinkPack.format])
     }
 
-    /// The chunk sorted by pair, then each pair's links by month and place (few: insertion sort), so that they
-    /// are summed the same way every time; written as a run with one entry a pair and month.
+    /// The chunk sorted by pair, then each pair's links by month and place, so that they are summed the same way
+    /// every time; written as a run with one entry a pair and month.
     private func flush() throws {
-        defer {
-            rows.removeAll(keepingCapacity: true)
-            months.removeAll(keepingCapacity: true)
-            weights.removeAll(keepingCapacity: true)
+        let rows = UnsafeMutableBufferPointer(rebasing: self.rows[0..<count])
+        let months = self.months, weights = self.weights
+        count = 0
+        PairSort.sort(rows)
+        @inline(__always) func place(_ row: PairSort.Row) -> Int { Int(row.weight.bitPattern) }
+        @inline(__always) func before(_ x: PairSort.Row, _ y: PairSort.Row) -> Bool {
+            let (p, q) = (place(x), place(y))
+            return months[p] < months[q] || (months[p] == months[q] && p < q)
         }
-        PairSort.sort(&rows)
-        @inline(__always) func place(_ k: Int) -> Int { Int(rows[k].weight.bitPattern) }
-        @inline(__always) func before(_ x: Int, _ y: Int) -> Bool { months[x] < months[y] || (months[x] == months[y] && x < y) }
         var entries = 0
         var i = 0
         while i < rows.count {
             let pair = rows[i].pair
             var j = i + 1
-            while j < rows.count, rows[j].pair == pair {
-                let row = rows[j]
-                var k = j
-                while k > i, before(Int(row.weight.bitPattern), place(k - 1)) { rows[k] = rows[k - 1]; k -= 1 }
-                rows[k] = row
-                j += 1
+            while j < rows.count, rows[j].pair == pair { j += 1 }
+            if j - i > 24 {
+                // A pair that meets every week: many links.
+                var group = UnsafeMutableBufferPointer(rebasing: rows[i..<j])
+                group.sort(by: before)
+            } else if j - i > 1 {
+                for k in (i + 1)..<j {
+                    let row = rows[k]
+                    var at = k
+                    while at > i, before(row, rows[at - 1]) { rows[at] = rows[at - 1]; at -= 1 }
+                    rows[at] = row
+                }
             }
             entries += 1
-            for k in (i + 1)..<j where months[place(k)] != months[place(k - 1)] { entries += 1 }
+            for k in (i + 1)..<j where months[place(rows[k])] != months[place(rows[k - 1])] { entries += 1 }
             i = j
         }
         // The run's row with room for its entries, filled a piece at a time through SQLite's blob I/O.
@@ -193,11 +208,11 @@ package final class LinkPacker {
             }
             var k = 0
             while k < rows.count {
-                let pair = rows[k].pair, month = months[place(k)]
+                let pair = rows[k].pair, month = months[place(rows[k])]
                 var weight = 0.0
                 var count: UInt32 = 0
-                while k < rows.count, rows[k].pair == pair, months[place(k)] == month {
-                    weight += weights[place(k)]
+                while k < rows.count, rows[k].pair == pair, months[place(rows[k])] == month {
+                    weight += weights[place(rows[k])]
                     count &+= 1
                     k += 1
                 }

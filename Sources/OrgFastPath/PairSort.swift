@@ -13,15 +13,17 @@ enum PairSort {
     static let insertionLimit = 48
 
     static func sort(_ rows: inout [Row]) {
+        rows.withUnsafeMutableBufferPointer { sort($0) }
+    }
+
+    static func sort(_ rows: UnsafeMutableBufferPointer<Row>) {
         guard rows.count > 1 else { return }
         var all: UInt64 = 0
         for row in rows { all |= row.pair }
         guard all != 0 else { return }
         // The most significant byte any key uses.
         let top = (63 - all.leadingZeroBitCount) / 8 * 8
-        rows.withUnsafeMutableBufferPointer { buffer in
-            sortRange(buffer, 0, buffer.count, shift: top, used: all)
-        }
+        sortRange(rows, 0, rows.count, shift: top, used: all)
     }
 
     private static func sortRange(_ rows: UnsafeMutableBufferPointer<Row>, _ lo: Int, _ hi: Int, shift: Int, used: UInt64) {

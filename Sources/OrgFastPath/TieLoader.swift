@@ -70,16 +70,19 @@ package enum TieLoader {
 
     /// Every kept link of the snapshot handed to a tally of its reader's, without summing per pair: what a
     /// comparison with an earlier snapshot needs, whose figures add up link by link. One tally a reader (two from
-    /// `twoReadersFrom` links, each over half of the link ids), returned in reader order with how many links were
-    /// kept; the same database gives the same tallies. Links to people outside the snapshot and links from a
-    /// person to themselves are left out, as ``table(_:snapshotID:since:until:tuning:)`` leaves them out.
+    /// `twoReadersFrom` links, each over half of the link ids, or each over every other run of a pack), returned
+    /// in reader order with how many links were kept; the same database gives the same tallies. Links to people
+    /// outside the snapshot and links from a person to themselves are left out, as
+    /// ``table(_:snapshotID:since:until:tuning:)`` leaves them out.
     ///
-    /// `add(&tally, pairs, weights)` takes links a batch at a time (`pairs[k]` is `a << 32 | b`, `a < b`, as indices
-    /// into the snapshot's people ordered by id), so that it can read what it needs of a batch's people at once.
+    /// `add(&tally, pairs, weights, counts)` takes links a batch at a time (`pairs[k]` is `a << 32 | b`, `a < b`, as
+    /// indices into the snapshot's people ordered by id), so that it can read what it needs of a batch's people at
+    /// once. `counts` is nil when each is one link (read from the link table); from a pack, `counts[k]` links of
+    /// one pair and month are summed in `weights[k]`.
     package static func fold<Tally: Sendable>(
         _ database: AppDatabase, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?, tuning: Tuning = Tuning(),
         start: @escaping @Sendable () -> Tally,
-        add: @escaping @Sendable (inout Tally, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>) -> Void
+        add: @escaping @Sendable (inout Tally, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<UInt32>?) -> Void
     ) throws -> (tallies: [Tally], links: Int) {
         var chosen = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
         guard let people = chosen.people else { return ([start()], 0) }
@@ -109,7 +112,7 @@ package enum TieLoader {
                     }
                     if n == 0 { break }
                     pairs.withUnsafeBufferPointer { p in
-                        weights.withUnsafeBufferPointer { w in add(&tally, UnsafeBufferPointer(rebasing: p[0..<n]), UnsafeBufferPointer(rebasing: w[0..<n])) }
+                        weights.withUnsafeBufferPointer { w in add(&tally, UnsafeBufferPointer(rebasing: p[0..<n]), UnsafeBufferPointer(rebasing: w[0..<n]), nil) }
                     }
                     links += n
                 }
@@ -123,7 +126,7 @@ package enum TieLoader {
     /// each over every other run, on a connection of its own.
     private static func foldPack<Tally: Sendable>(
         _ database: AppDatabase, pack: PackPlan, people: PersonIndex, batch: Int, start: @escaping @Sendable () -> Tally,
-        add: @escaping @Sendable (inout Tally, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>) -> Void
+        add: @escaping @Sendable (inout Tally, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<UInt32>?) -> Void
     ) throws -> (tallies: [Tally], links: Int) {
         let readers = pack.runs.count >= 2 && database.path != ":memory:" ? 2 : 1
         let connections = try (0..<readers).map { $0 == 0 ? database : try database.anotherConnection() }

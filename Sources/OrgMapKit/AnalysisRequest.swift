@@ -100,7 +100,7 @@ public struct AnalysisRequest: Sendable {
                 let comparison = Analyzer.Comparison(organization: organizations[1], policy: policy)
                 let (tallies, _) = try TieLoader.fold(
                     people, snapshotID: previous.id, since: since, until: until,
-                    start: { comparison.tally() }, add: { tally, pairs, weights in tally.add(pairs: pairs, weights: weights) })
+                    start: { comparison.tally() }, add: { tally, pairs, weights, counts in tally.add(pairs: pairs, weights: weights, counts: counts) })
                 return suppressed(comparison.analysis(tallies))
             })
         return (analysis, table.linkCount, earlier)

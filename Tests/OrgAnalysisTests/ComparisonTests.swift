@@ -84,6 +84,23 @@ struct ComparisonTests {
         #expect(comparison.importedTieCount == links.count, "links, not pairs")
     }
 
+    /// A pack's entries sum a pair's links of a month: handed over with their counts, they give what the links
+    /// give one by one, link counts included.
+    @Test func summedEntriesWithTheirCountsAgreeWithTheLinks() {
+        let (org, links) = Self.acme(removing: [("E1", "E30"), ("E2", "E21")])
+        let ties = Self.ties(links)
+        #expect(ties.contains { $0.count > 1 })
+        let comparison = Analyzer.Comparison(organization: org)
+        var tally = comparison.tally()
+        let pairs = ties.map { UInt64($0.a) << 32 | UInt64($0.b) }, weights = ties.map(\.weight), counts = ties.map { UInt32($0.count) }
+        pairs.withUnsafeBufferPointer { p in
+            weights.withUnsafeBufferPointer { w in counts.withUnsafeBufferPointer { c in tally.add(pairs: p, weights: w, counts: c) } }
+        }
+        let summed = comparison.analysis([tally])
+        #expect(Self.signature(summed) == Self.signature(Self.comparison(org, links, readers: 1, batch: 100)))
+        #expect(summed.importedTieCount == links.count)
+    }
+
     /// A link-data gap opened and one closed: compared with the comparison analysis or with the full one, the
     /// same findings open, resolve and persist, and the same leaders change.
     @Test func theSameChangesAsAgainstTheFullAnalysis() {

@@ -152,16 +152,23 @@ struct LinkPackTests {
             let (tallies, links) = try TieLoader.fold(
                 store.db, snapshotID: store.snapshots[1], since: since.flatMap(CalendarDate.init), until: until.flatMap(CalendarDate.init),
                 tuning: tuning, start: { TieLoaderTests.Collected() }
-            ) { tally, pairs, weights in
+            ) { tally, pairs, weights, counts in
                 tally.pairs += pairs
                 tally.weights += weights
+                tally.counts += (counts?.map(Int.init))!
             }
             #expect(tallies.count == 2, "two readers over the runs")
             #expect(links == expected.values.reduce(0) { $0 + $1.count })
-            var sums: [UInt64: Double] = [:]
-            for tally in tallies { for (pair, weight) in zip(tally.pairs, tally.weights) { sums[pair, default: 0] += weight } }
+            #expect(tallies.reduce(0) { $0 + $1.pairs.count } < links, "entries sum a pair's links of a month")
+            var sums: [UInt64: (weight: Double, count: Int)] = [:]
+            for tally in tallies {
+                for k in tally.pairs.indices {
+                    sums[tally.pairs[k], default: (0, 0)].weight += tally.weights[k]
+                    sums[tally.pairs[k], default: (0, 0)].count += tally.counts[k]
+                }
+            }
             #expect(sums.keys.sorted() == expected.keys.sorted())
-            #expect(sums.allSatisfy { abs($0.value - expected[$0.key]!.weight) <= 1e-12 * $0.value })
+            #expect(sums.allSatisfy { abs($0.value.weight - expected[$0.key]!.weight) <= 1e-12 * $0.value.weight && $0.value.count == expected[$0.key]!.count })
         }
     }
 

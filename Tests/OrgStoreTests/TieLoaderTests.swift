@@ -201,6 +201,8 @@ struct TieLoaderTests {
     struct Collected: Sendable {
         var pairs: [UInt64] = []
         var weights: [Double] = []
+        /// Links each entry sums: 1 for every link read from the table.
+        var counts: [Int] = []
         var batches: [Int] = []
     }
 
@@ -208,9 +210,10 @@ struct TieLoaderTests {
         var tuning = TieLoader.Tuning()
         tuning.foldBatch = batch
         tuning.twoReadersFrom = twoReadersFrom
-        return try TieLoader.fold(store.db, snapshotID: store.snapshots[s], since: since, until: nil, tuning: tuning, start: { Collected() }) { tally, pairs, weights in
+        return try TieLoader.fold(store.db, snapshotID: store.snapshots[s], since: since, until: nil, tuning: tuning, start: { Collected() }) { tally, pairs, weights, counts in
             tally.pairs += pairs
             tally.weights += weights
+            tally.counts += counts.map { $0.map(Int.init) } ?? Array(repeating: 1, count: pairs.count)
             tally.batches.append(pairs.count)
         }
     }

@@ -56,11 +56,12 @@ extension Analyzer {
         var scan: TieScan
         var links = 0
 
-        /// Adds links, one each: `pairs[k]` is `a << 32 | b` for people `a` and `b` (indices into the
-        /// organization's people, different, each below its count), `weights[k]` its weight.
-        public mutating func add(pairs: UnsafeBufferPointer<UInt64>, weights: UnsafeBufferPointer<Double>) {
-            scan.addLinks(pairs: pairs, weights: weights)
-            links += pairs.count
+        /// Adds links: `pairs[k]` is `a << 32 | b` for people `a` and `b` (indices into the organization's people,
+        /// different, each below its count), `weights[k]` the weight of `counts[k]` links between them summed (one
+        /// link each when `counts` is nil).
+        public mutating func add(pairs: UnsafeBufferPointer<UInt64>, weights: UnsafeBufferPointer<Double>, counts: UnsafeBufferPointer<UInt32>? = nil) {
+            scan.addLinks(pairs: pairs, weights: weights, counts: counts)
+            links += counts.map { $0.reduce(0) { $0 + Int($1) } } ?? pairs.count
         }
     }
 }

@@ -92,11 +92,12 @@ struct TieScan {
         add(a, traits[a], b, traits[b], weight: weight, count: count, imported: imported)
     }
 
-    /// Adds imported links, one each (`pairs` hold `a << 32 | b`), in their order. The words of a batch's people are
+    /// Adds imported links (`pairs` hold `a << 32 | b`; `counts[k]` links summed in `weights[k]`, one each when
+    /// `counts` is nil), in their order. The words of a batch's people are
     /// read first, all together: links come in no order, each end is a memory access missing the cache, and read
     /// one link at a time they waited in turn (most of the time of a comparison's scan at a million people).
-    mutating func addLinks(pairs: UnsafeBufferPointer<UInt64>, weights: UnsafeBufferPointer<Double>) {
-        precondition(pairs.count == weights.count, "a weight for each pair")
+    mutating func addLinks(pairs: UnsafeBufferPointer<UInt64>, weights: UnsafeBufferPointer<Double>, counts: UnsafeBufferPointer<UInt32>?) {
+        precondition(pairs.count == weights.count && (counts?.count ?? pairs.count) == pairs.count, "a weight and a count for each pair")
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * pairs.count) { words in
             traits.withUnsafeBufferPointer { t in
                 for (k, pair) in pairs.enumerated() {
@@ -105,7 +106,7 @@ struct TieScan {
                 }
             }
             for (k, pair) in pairs.enumerated() {
-                add(Int(pair >> 32), words[2 * k], Int(pair & 0xFFFF_FFFF), words[2 * k + 1], weight: weights[k], count: 1, imported: true)
+                add(Int(pair >> 32), words[2 * k], Int(pair & 0xFFFF_FFFF), words[2 * k + 1], weight: weights[k], count: counts.map { Int($0[k]) } ?? 1, imported: true)
             }
         }
     }
