@@ -89,21 +89,38 @@ public struct AnalysisRequest: Sendable {
     func analyze(_ db: AppDatabase, snapshot: Snapshot, comparingWith previous: Snapshot?, policy: Policy) throws -> (Analysis, linkCount: Int, earlier: Analysis?) {
         let people = try db.anotherConnection()
         let (since, until) = (self.since, self.until)
+        if let previous, !privacy.anonymize {
+            // Without pseudonyms (which are made for both org charts together) each org chart stands alone: the
+            // later snapshot's analysis starts once its own org chart and ties are read, while the earlier org
+            // chart is read and its links summed on the other side.
+            let earlierPeople = try db.anotherConnection()
+            let (later, earlier) = try Parallel.both(
+                {
+                    let (organization, table) = try Parallel.both(
+                        { try people.organization(snapshotID: snapshot.id) },
+                        { try db.tieTable(snapshotID: snapshot.id, since: since, until: until) })
+                    return AnalysisResult(analysis: suppressed(Analyzer.analyze(organization: organization, ties: table, policy: policy)), linkCount: table.linkCount)
+                },
+                { try comparisonAnalysis(earlierPeople, previous, organization: try earlierPeople.organization(snapshotID: previous.id), policy: policy) })
+            return (later.analysis, later.linkCount, earlier)
+        }
         let snapshots = [snapshot] + (previous.map { [$0] } ?? [])
         let (organizations, table) = try Parallel.both(
             { try readOrganizations(people, snapshots) },
             { try db.tieTable(snapshotID: snapshot.id, since: since, until: until) })
         let (analysis, earlier) = try Parallel.both(
             { suppressed(Analyzer.analyze(organization: organizations[0], ties: table, policy: policy)) },
-            {
-                guard let previous else { return nil as Analysis? }
-                let comparison = Analyzer.Comparison(organization: organizations[1], policy: policy)
-                let (tallies, _) = try TieLoader.fold(
-                    people, snapshotID: previous.id, since: since, until: until,
-                    start: { comparison.tally() }, add: { tally, pairs, weights, counts in tally.add(pairs: pairs, weights: weights, counts: counts) })
-                return suppressed(comparison.analysis(tallies))
-            })
+            { try previous.map { try comparisonAnalysis(people, $0, organization: organizations[1], policy: policy) } })
         return (analysis, table.linkCount, earlier)
+    }
+
+    /// The earlier snapshot's comparison analysis (``Analyzer/Comparison``), its links summed as they are read.
+    private func comparisonAnalysis(_ db: AppDatabase, _ snapshot: Snapshot, organization: Organization, policy: Policy) throws -> Analysis {
+        let comparison = Analyzer.Comparison(organization: organization, policy: policy)
+        let (tallies, _) = try TieLoader.fold(
+            db, snapshotID: snapshot.id, since: since, until: until,
+            start: { comparison.tally() }, add: { tally, pairs, weights, counts in tally.add(pairs: pairs, weights: weights, counts: counts) })
+        return suppressed(comparison.analysis(tallies))
     }
 
     /// The snapshots' organizations, pseudonymized together when asked.
