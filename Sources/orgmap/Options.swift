@@ -38,10 +38,14 @@ struct AnalysisOptions: ParsableArguments {
 
 /// `--since` and `--until`: the links that count, by their date. For every command that analyzes.
 struct LinkDates: ParsableArguments {
-    @Option(help: ArgumentHelp("Only links dated on or after this day, YYYY-MM-DD (undated links are left out).", valueName: "date"))
+    @Option(help: ArgumentHelp(
+        "Only links dated on or after this day, YYYY-MM-DD (undated links are left out). The first of a month is read fastest.",
+        valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only links dated on or before this day, YYYY-MM-DD (undated links are left out).", valueName: "date"))
+    @Option(help: ArgumentHelp(
+        "Only links dated on or before this day, YYYY-MM-DD (undated links are left out). The last day of a month is read fastest.",
+        valueName: "date"))
     var until: String?
 
     var sinceDate: CalendarDate? { since.flatMap(CalendarDate.init) }
