@@ -11,5 +11,6 @@ public enum Migrations {
         Migration(identifier: "0002_links", sql: String(decoding: PackageResources._002_links_sql, as: UTF8.self)),
         Migration(identifier: "0003_import_files", sql: String(decoding: PackageResources._003_import_files_sql, as: UTF8.self)),
         Migration(identifier: "0004_link_pack", sql: String(decoding: PackageResources._004_link_pack_sql, as: UTF8.self)),
+        Migration(identifier: "0005_link_pack_guards", sql: String(decoding: PackageResources._005_link_pack_guards_sql, as: UTF8.self)),
     ]
 }

@@ -60,11 +60,12 @@ extension AppDatabase {
             try placeholder.insert(db)
             // The links are packed for the report as they are stored (``LinkPack``), or, when the snapshot has
             // links but no current pack (stored before schema version 4, or edited by hand), all of them after.
-            let packer = try LinkPack.canExtend(db, snapshotID: snapshotID) ? LinkPacker(db, snapshotID: snapshotID) : nil
             var (log, files) = try LinkPack.withoutStaleTriggers(db) {
-                try body(try LinkWriter(db: db, snapshotID: snapshotID, importID: placeholder.id!, packer: packer))
+                let packer = try LinkPack.canExtend(db, snapshotID: snapshotID) ? LinkPacker(db, snapshotID: snapshotID) : nil
+                let stored = try body(try LinkWriter(db: db, snapshotID: snapshotID, importID: placeholder.id!, packer: packer))
+                if let packer { try packer.finish() } else { try LinkPack.rebuild(db, snapshotID: snapshotID) }
+                return stored
             }
-            if let packer { try packer.finish() } else { try LinkPack.rebuild(db, snapshotID: snapshotID) }
             log.id = placeholder.id
             log.snapshotID = snapshotID
             log.importedAt = importedAt
@@ -114,9 +115,10 @@ extension AppDatabase {
         var removed = Removed()
         removed.links = try LinkPack.withoutStaleTriggers(db) {
             try db.execute(sql: "DELETE FROM link WHERE snapshot_id = ?", arguments: [id])
-            return db.changesCount
+            let links = db.changesCount
+            try LinkPack.forget(db, snapshotID: id)
+            return links
         }
-        try LinkPack.forget(db, snapshotID: id)
         try db.execute(sql: "DELETE FROM dotted_line WHERE person_id IN (SELECT id FROM person WHERE snapshot_id = ?)", arguments: [id])
         try db.execute(sql: "DELETE FROM person WHERE snapshot_id = ?", arguments: [id])
         removed.people = db.changesCount
@@ -145,10 +147,11 @@ extension AppDatabase {
             // when the snapshot was removed).
             removed.links = try LinkPack.withoutStaleTriggers(db) {
                 try db.execute(sql: "DELETE FROM link WHERE snapshot_id = ? AND import_id = ?", arguments: [entry.snapshotID, id])
-                return db.changesCount
+                let links = db.changesCount
+                // What is left of the snapshot's links, packed again.
+                if let snapshotID = entry.snapshotID { try LinkPack.rebuild(db, snapshotID: snapshotID) }
+                return links
             }
-            // What is left of the snapshot's links, packed again.
-            if let snapshotID = entry.snapshotID { try LinkPack.rebuild(db, snapshotID: snapshotID) }
             try db.execute(sql: "DELETE FROM import_file WHERE import_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM import_log WHERE id = ?", arguments: [id])
             return removed

@@ -14,19 +14,21 @@ struct PackPlan: Sendable {
         let entries: Int
     }
 
+    let snapshotID: Int64
     let runs: [Run]
     /// Months kept, inclusive; with no range, every month and undated links too.
     let months: ClosedRange<Int32>
     /// An empty range (`since` after `until`) keeps nothing.
     let keepsNothing: Bool
 
-    /// Nil when the snapshot has no current pack, or the range is not whole months.
+    /// Nil when the snapshot has no pack it can trust (``LinkPack/isTrusted(_:snapshotID:)``, every run's row as
+    /// orgmap writes them), or the range is not whole months.
     init?(_ db: Database, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?) throws {
         if let since, since.day != 1 { return nil }
         if let until, until.day != CalendarDate.daysIn(month: until.month, year: until.year) { return nil }
-        guard try LinkPack.isCurrent(db, snapshotID: snapshotID) else { return nil }
-        runs = try Row.fetchAll(db, sql: "SELECT id, base, entries FROM link_pack WHERE snapshot_id = ? ORDER BY id", arguments: [snapshotID])
-            .map { Run(rowID: $0[0], base: $0[1], entries: $0[2]) }
+        guard try LinkPack.isTrusted(db, snapshotID: snapshotID), let runs = try Self.runs(db, snapshotID: snapshotID) else { return nil }
+        self.snapshotID = snapshotID
+        self.runs = runs
         if since == nil && until == nil {
             months = Int32.min...Int32.max
             keepsNothing = false
@@ -36,6 +38,28 @@ struct PackPlan: Sendable {
             months = lower...max(lower, upper)
             keepsNothing = lower > upper
         }
+    }
+
+    /// The snapshot's runs, nil when one is not as orgmap writes them (a value of another type, a size that does
+    /// not match, a base whose offsets could overflow): checked before anything is read or reserved.
+    static func runs(_ db: Database, snapshotID: Int64) throws -> [Run]? {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, base, entries,
+                   typeof(base) = 'integer' AND typeof(entries) = 'integer' AND typeof(data) = 'blob'
+                   AND entries BETWEEN 0 AND \(Int32.max / Int32(LinkPack.entryBytes)) AND length(data) = entries * \(LinkPack.entryBytes)
+                   AND base BETWEEN -\(Int64(1) << 62) AND \(Int64(1) << 62) AS sound
+            FROM link_pack WHERE snapshot_id = ? ORDER BY id
+            """, arguments: [snapshotID])
+        guard rows.allSatisfy({ $0["sound"] as Bool? == true }) else { return nil }
+        return rows.map { Run(rowID: $0["id"], base: $0["base"], entries: $0["entries"]) }
+    }
+
+    /// Throws ``PackDamage`` unless the pack is still the one planned: each reader reads in a transaction of its own,
+    /// and an import or a removal may have committed in between.
+    func verify(_ db: Database) throws {
+        guard try LinkPack.isTrusted(db, snapshotID: snapshotID), let now = try Self.runs(db, snapshotID: snapshotID),
+              now.map(\.rowID) == runs.map(\.rowID), now.map(\.entries) == runs.map(\.entries), now.map(\.base) == runs.map(\.base)
+        else { throw PackDamage() }
     }
 
     /// Entries that will be read: room to reserve for ties.
@@ -48,6 +72,7 @@ struct PackPlan: Sendable {
         // Where each reader's entries start in each run, then how many ties each can write at most.
         let split = connections.count == 2
         let bounds: [[Int]] = try connections[0].read { db in
+            try verify(db)
             var bounds: [[Int]] = []
             for run in runs {
                 let middle = split ? [try Self.firstEntry(db, run: run, from: people.middle)] : []
@@ -60,7 +85,8 @@ struct PackPlan: Sendable {
         let columns = TieColumns(compactedCapacity: room.reduce(0, +), people: people.count)
         let written = try Parallel.map(Array(connections.indices)) { r in
             try connections[r].read { db in
-                try merge(db, runs: runs.indices.map { (runs[$0], bounds[$0][r]..<bounds[$0][r + 1]) }, people: people, into: columns, at: starts[r])
+                try verify(db)
+                return try merge(db, runs: runs.indices.map { (runs[$0], bounds[$0][r]..<bounds[$0][r + 1]) }, people: people, into: columns, at: starts[r])
             }
         }
         columns.joinCompacted(written.indices.map { (starts[$0], written[$0]) })
@@ -69,7 +95,8 @@ struct PackPlan: Sendable {
 
     /// The first entry of `run` whose first person's id is `id` or more, found by bisection.
     private static func firstEntry(_ db: Database, run: Run, from id: Int64) throws -> Int {
-        let target = id - run.base
+        let (target, overflow) = id.subtractingReportingOverflow(run.base)
+        if overflow { return id < 0 ? 0 : run.entries }
         if target <= 0 { return 0 }
         if target > Int64(UInt32.max) { return run.entries }
         var blob: OpaquePointer?
@@ -163,6 +190,7 @@ struct PackPlan: Sendable {
         add: (inout Tally, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<UInt32>?) -> Void
     ) throws -> Int {
         guard !keepsNothing else { return 0 }
+        try verify(db)
         var pairs = [UInt64](repeating: 0, count: batch), weights = [Double](repeating: 0, count: batch), counts = [UInt32](repeating: 0, count: batch)
         var n = 0, links = 0
         func flush() {
@@ -207,7 +235,9 @@ private struct RunCursor {
     private var read: Int
     private let buffer: UnsafeMutableRawPointer
     private var inBuffer = 0, position = 0
-    private static let bufferEntries = 4096
+    /// Entries read from the blob at once: 96 KB, or the range when shorter.
+    private static let mostBufferEntries = 4096
+    private let bufferEntries: Int
 
     /// The current entry, after ``advance()`` returned true.
     private(set) var key: UInt64 = 0
@@ -223,7 +253,8 @@ private struct RunCursor {
         read = range.lowerBound
         self.people = people
         months = plan.months
-        buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.bufferEntries * LinkPack.entryBytes, alignment: 8)
+        bufferEntries = max(1, min(Self.mostBufferEntries, range.count))
+        buffer = UnsafeMutableRawPointer.allocate(byteCount: bufferEntries * LinkPack.entryBytes, alignment: 8)
         var handle: OpaquePointer?
         let code = sqlite3_blob_open(db.sqliteConnection, "main", "link_pack", "data", run.rowID, 0, &handle)
         guard code == SQLITE_OK, let handle else {
@@ -248,7 +279,7 @@ private struct RunCursor {
         while true {
             if position == inBuffer {
                 guard read < entries else { return false }
-                let n = min(Self.bufferEntries, entries - read)
+                let n = min(bufferEntries, entries - read)
                 let code = sqlite3_blob_read(blob, buffer, Int32(n * LinkPack.entryBytes), Int32(read * LinkPack.entryBytes))
                 guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading a link pack") }
                 read += n

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import OrgModel
+import OrgStore
 
 /// A snapshot's links summed per pair of people and month, in packed runs written at import (schema version 4,
 /// `migrations/sql/0004_link_pack.sql`): what the report reads instead of stepping SQLite through every link row,
@@ -29,6 +30,12 @@ package enum LinkPack {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM link_pack_state WHERE snapshot_id = ? AND format = ?)", arguments: [snapshotID, format]) ?? false
     }
 
+    /// Whether the snapshot's pack can be read: current, and every trigger that would have marked it stale still
+    /// there (triggers dropped by hand would let changes to links go unnoticed).
+    package static func isTrusted(_ db: Database, snapshotID: Int64) throws -> Bool {
+        try isCurrent(db, snapshotID: snapshotID) && (Bool.fetchOne(db, sql: "SELECT \(AppDatabase.linkPackIsGuarded)") ?? false)
+    }
+
     /// Whether links appended to the snapshot can be packed on their own: its pack is current, or it has no links.
     package static func canExtend(_ db: Database, snapshotID: Int64) throws -> Bool {
         if try isCurrent(db, snapshotID: snapshotID) { return true }
@@ -36,10 +43,13 @@ package enum LinkPack {
     }
 
     /// Runs `body` with the triggers that mark packs stale dropped, and puts them back as they were: orgmap's own
-    /// writes to `link` keep the packs up to date themselves, and a trigger a row would cost a second a million
-    /// links. Only inside a transaction that rolls back when `body` throws (the triggers come back with it).
+    /// writes to `link` and `link_pack` keep the packs up to date themselves, and a trigger a row would cost a
+    /// second a million links. Only inside a transaction that rolls back when `body` throws (the triggers come
+    /// back with it).
     package static func withoutStaleTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'link' AND name LIKE 'link_pack_stale_%'")
+        precondition(db.isInsideTransaction, "the triggers are dropped only inside a transaction")
+        let names = AppDatabase.linkPackTriggers.map { "'\($0)'" }.joined(separator: ", ")
+        let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (\(names))")
         for trigger in triggers { try db.execute(sql: "DROP TRIGGER \((trigger["name"] as String).quotedDatabaseIdentifier)") }
         let result = try body()
         for trigger in triggers { try db.execute(sql: trigger["sql"]) }
@@ -48,6 +58,10 @@ package enum LinkPack {
 
     /// Packs all of the snapshot's links again, in place of any runs it had.
     package static func rebuild(_ db: Database, snapshotID: Int64, chunk: Int = runEntries) throws {
+        try withoutStaleTriggers(db) { try repack(db, snapshotID: snapshotID, chunk: chunk) }
+    }
+
+    private static func repack(_ db: Database, snapshotID: Int64, chunk: Int) throws {
         try forget(db, snapshotID: snapshotID)
         let packer = try LinkPacker(db, snapshotID: snapshotID, chunk: chunk)
         let statement = try db.makeStatement(sql: "SELECT source_id, target_id, weight, date FROM link WHERE snapshot_id = ?")
@@ -132,8 +146,9 @@ package final class LinkPacker {
         guard isPacking else { return }
         // A person below the snapshot's first id, or 2^32 ids past it, is another snapshot's: only in a database
         // edited by hand.
-        let (a, b) = (min(source, target) &- base, max(source, target) &- base)
-        guard let month, a >= 0, b <= Int64(UInt32.max) else { isPacking = false; return }
+        let (a, lowOverflow) = min(source, target).subtractingReportingOverflow(base)
+        let (b, highOverflow) = max(source, target).subtractingReportingOverflow(base)
+        guard let month, !lowOverflow, !highOverflow, a >= 0, b <= Int64(UInt32.max) else { isPacking = false; return }
         guard a != b else { return }
         rows.initializeElement(at: count, to: (UInt64(a) << 32 | UInt64(b), Double(bitPattern: UInt64(count))))
         months.initializeElement(at: count, to: month)

@@ -220,15 +220,6 @@ package final class TieColumns: @unchecked Sendable {
         count += 1
     }
 
-    /// Appends a tie whose key (`a << 32 | b`, `a < b`) is above every key here.
-    package func append(key: UInt64, weight: Double, count links: Int) {
-        if count == capacity { reserve(capacity * 2) }
-        keys[count] = key
-        weights[count] = weight
-        counts[count] = UInt32(clamping: links)
-        count += 1
-    }
-
     /// Adds a run of ties, sorted by key with each key once, into these columns (sorted, each key once): a tie
     /// whose pair is already here has its weight and count added (these first, then the run's); the rest are
     /// placed in order. Merged from the back into room grown at the end, so nothing but that room is needed.

@@ -113,7 +113,8 @@ extension AppDatabase {
         try reader.read { db in
             var counts: [Int64: Int] = [:]
             let rows = try Row.fetchAll(db, sql: """
-                SELECT id, COALESCE((SELECT links FROM link_pack_state WHERE snapshot_id = snapshot.id),
+                SELECT id, COALESCE((SELECT links FROM link_pack_state WHERE snapshot_id = snapshot.id
+                                     AND typeof(links) = 'integer' AND links >= 0 AND \(Self.linkPackIsGuarded)),
                                     (SELECT COUNT(*) FROM link WHERE snapshot_id = snapshot.id)) FROM snapshot
                 """)
             for row in rows where (row[1] as Int) > 0 { counts[row[0]] = row[1] }

@@ -12,6 +12,18 @@ import OrgModel
 ///
 /// Opening it applies the embedded migrations; a database written by a newer orgmap is refused.
 public struct AppDatabase: Sendable {
+    /// The triggers that mark a snapshot's packed links stale on changes made outside orgmap (migrations 0004 and
+    /// 0005, docs/schema.md). A pack is trusted only while every one of them exists.
+    package static let linkPackTriggers = [
+        "link_pack_stale_on_insert", "link_pack_stale_on_delete", "link_pack_stale_on_update", "link_pack_stale_on_replace",
+        "link_pack_stale_on_move", "link_pack_stale_on_run_insert", "link_pack_stale_on_run_update", "link_pack_stale_on_run_delete",
+    ]
+
+    /// SQL that is true while every one of ``linkPackTriggers`` exists.
+    package static var linkPackIsGuarded: String {
+        "(SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (\(linkPackTriggers.map { "'\($0)'" }.joined(separator: ", ")))) = \(linkPackTriggers.count)"
+    }
+
     /// Written in the SQLite header so orgmap recognises its own files ("ORGM").
     public static let applicationID: Int32 = 0x4F52_474D
     /// What messages call this database: its path, or `:memory:`.

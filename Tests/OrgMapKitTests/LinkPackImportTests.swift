@@ -19,8 +19,14 @@ struct LinkPackImportTests {
         return (packed, fromTable)
     }
 
+    static func triggers(_ db: AppDatabase) throws -> [String] {
+        try db.read { db in try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name") }
+    }
+
     @Test func importsAppendAndARemovalPacksWhatIsLeft() throws {
         let db = try orgDatabase("pingboard.csv")
+        let triggers = try Self.triggers(db)
+        #expect(triggers.count == AppDatabase.linkPackTriggers.count)
         let first = try importLinks("""
             from,to,count,type,day
             sam.rivera@acme.io,jordan.lee@acme.io,2,meeting,2026-10-01
@@ -38,6 +44,7 @@ struct LinkPackImportTests {
              try Int.fetchOne(db, sql: "SELECT links FROM link_pack_state WHERE snapshot_id = ?", arguments: [snapshot]))
         }
         #expect(runs == 2 && links == 4, "one run an import; the state counts both")
+        #expect(try Self.triggers(db) == triggers, "put back after each import")
         let ties = try Self.bothWays(db, snapshot)
         #expect(ties.packed == [Tie(a: 0, b: 1, weight: 2.25, count: 2), Tie(a: 1, b: 2, weight: 4, count: 2)])
         #expect(ties.packed == ties.table)
@@ -48,6 +55,7 @@ struct LinkPackImportTests {
         let importID = try #require(try db.read { db in try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM import_log WHERE kind = 'links'") })
         try db.removeLinksImport(id: importID)
         #expect(try db.read { db in try LinkPack.isCurrent(db, snapshotID: snapshot) })
+        #expect(try Self.triggers(db) == triggers, "put back after the removal")
         let left = try Self.bothWays(db, snapshot)
         #expect(left.packed == [Tie(a: 0, b: 1, weight: 0.25, count: 1), Tie(a: 1, b: 2, weight: 1, count: 1)])
         #expect(left.packed == left.table)

@@ -29,7 +29,6 @@ struct LinkPackTests {
                     store.links[s][k].date = date ?? ""
                     try db.execute(sql: "UPDATE link SET date = ? WHERE id = ?", arguments: [date, id])
                 }
-                #expect(try !LinkPack.isCurrent(db, snapshotID: store.snapshots[s]), "changed by hand: stale")
                 try LinkPack.rebuild(db, snapshotID: store.snapshots[s], chunk: chunk)
                 #expect(try LinkPack.isCurrent(db, snapshotID: store.snapshots[s]))
             }
@@ -55,13 +54,19 @@ struct LinkPackTests {
         try store.db.read { db in try ReadPlan(db, snapshotID: store.snapshots[s], since: since, until: until).pack != nil }
     }
 
+    /// Two readers from the first entry: each merges the pairs of half the people.
+    static let twoReaders = TieLoaderTests.tuning(chunkRows: 1 << 21, twoReadersFrom: 1)
+
     @Test(arguments: [1, 37, 1_000, 1 << 20])
     func packedTiesAreTheLinkTablesTies(chunk: Int) throws {
         let store = try Self.store(chunk: chunk, seed: UInt64(chunk))
         #expect(try Self.usesPack(store))
         let runs = try store.db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM link_pack") }
         #expect(runs == (6_000 + chunk - 1) / chunk)
-        TieLoaderTests.check(try store.db.tieTable(snapshotID: store.snapshots[0]), against: Self.expected(store, 0))
+        let one = try store.db.tieTable(snapshotID: store.snapshots[0]), two = try store.db.tieTable(snapshotID: store.snapshots[0], tuning: Self.twoReaders)
+        TieLoaderTests.check(one, against: Self.expected(store, 0))
+        TieLoaderTests.check(two, against: Self.expected(store, 0))
+        #expect(two.ties.map(\.weight.bitPattern) == one.ties.map(\.weight.bitPattern), "a pair's entries are added in run order either way")
         #expect(try store.db.linkCounts() == [store.snapshots[0]: 6_000])
         let state = try store.db.read { db in try Row.fetchOne(db, sql: "SELECT links, format FROM link_pack_state") }
         #expect(state?["links"] == 6_000 && state?["format"] == LinkPack.format)
@@ -79,8 +84,10 @@ struct LinkPackTests {
         for c in cases {
             let since = c.since.flatMap(CalendarDate.init), until = c.until.flatMap(CalendarDate.init)
             #expect(try Self.usesPack(store, since: since, until: until) == c.packed, "\(c)")
-            let table = try store.db.tieTable(snapshotID: store.snapshots[0], since: since, until: until)
-            TieLoaderTests.check(table, against: Self.expected(store, 0, since: c.since, until: c.until))
+            for tuning in [TieLoader.Tuning(), Self.twoReaders] {
+                let table = try store.db.tieTable(snapshotID: store.snapshots[0], since: since, until: until, tuning: tuning)
+                TieLoaderTests.check(table, against: Self.expected(store, 0, since: c.since, until: c.until))
+            }
         }
     }
 
@@ -109,6 +116,59 @@ struct LinkPackTests {
         #expect(try store.db.linkCounts() == [snapshot: store.links[0].count], "counted in the table")
     }
 
+    /// REPLACE deletes the link it replaces without firing delete triggers: the replaced link's snapshot is stale
+    /// too, whether a new link takes its id or another snapshot's link moves onto it.
+    @Test(arguments: [false, true])
+    func aLinkReplacedStalesItsSnapshot(moving: Bool) throws {
+        let store = try Self.store(chunk: 800, seed: 29, snapshots: 2)
+        let (first, second) = (store.snapshots[0], store.snapshots[1])
+        try store.db.write { db in
+            let replaced = try #require(try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM link WHERE snapshot_id = ?", arguments: [first]))
+            if moving {
+                try db.execute(sql: "UPDATE OR REPLACE link SET id = ? WHERE id = (SELECT MIN(id) FROM link WHERE snapshot_id = ?)", arguments: [replaced, second])
+            } else {
+                try db.execute(sql: """
+                    REPLACE INTO link (id, snapshot_id, import_id, source_id, target_id, weight)
+                    SELECT ?, snapshot_id, import_id, source_id, target_id, 1 FROM link WHERE id = (SELECT MIN(id) FROM link WHERE snapshot_id = ?)
+                    """, arguments: [replaced, second])
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM link WHERE snapshot_id = ?", arguments: [first]) == 5_999)
+        }
+        store.links[0].removeFirst()
+        #expect(try !Self.usesPack(store, 0), "the snapshot that lost a link")
+        TieLoaderTests.check(try store.db.tieTable(snapshotID: first), against: Self.expected(store, 0))
+        #expect(try store.db.linkCounts()[first] == 5_999)
+    }
+
+    /// Runs inserted, changed or deleted by hand, or a trigger dropped: the pack is not trusted.
+    @Test(arguments: [
+        "DELETE FROM link_pack WHERE id = (SELECT MAX(id) FROM link_pack)",
+        "UPDATE link_pack SET base = base + 1",
+        "INSERT INTO link_pack (snapshot_id, base, entries, data) SELECT snapshot_id, base, entries, data FROM link_pack LIMIT 1",
+        "DROP TRIGGER link_pack_stale_on_update",
+    ])
+    func runsOrTriggersChangedByHandAreNotTrusted(statement: String) throws {
+        let store = try Self.store(chunk: 1_500, seed: 31)
+        #expect(try Self.usesPack(store))
+        try store.db.write { db in try db.execute(sql: statement) }
+        #expect(try !Self.usesPack(store))
+        TieLoaderTests.check(try store.db.tieTable(snapshotID: store.snapshots[0], tuning: Self.twoReaders), against: Self.expected(store, 0))
+        #expect(try store.db.linkCounts() == [store.snapshots[0]: 6_000])
+    }
+
+    /// A run's row with values orgmap never writes (triggers dropped first, as a careless hand would): read from
+    /// the table, no crash, no room reserved for a billion ties.
+    @Test(arguments: ["base = 'x'", "entries = -1", "entries = 1.5", "entries = 9000000000000", "base = 9223372036854775000", "data = 'text'"])
+    func aRunOfOtherValuesIsNotRead(change: String) throws {
+        let store = try Self.store(chunk: 2_000, seed: 37)
+        try store.db.bulkWrite { db in
+            try LinkPack.withoutStaleTriggers(db) { try db.execute(sql: "UPDATE link_pack SET \(change) WHERE id = (SELECT MIN(id) FROM link_pack)") }
+        }
+        #expect(try store.db.read { db in try LinkPack.isTrusted(db, snapshotID: store.snapshots[0]) }, "the state still says current")
+        #expect(try !Self.usesPack(store))
+        TieLoaderTests.check(try store.db.tieTable(snapshotID: store.snapshots[0], tuning: Self.twoReaders), against: Self.expected(store, 0))
+    }
+
     /// A date the pack cannot hold as a month (not a day of the calendar, or not text): nothing is packed.
     @Test(arguments: ["'2026-02-30'", "20261001", "'2026-10-1'"])
     func aDateThatIsNoDayLeavesTheSnapshotUnpacked(date: String) throws {
@@ -122,11 +182,12 @@ struct LinkPackTests {
         #expect(try !Self.usesPack(store))
     }
 
-    /// Runs out of order or cut short (a file edited by hand) are not trusted: the table is read instead.
+    /// A run rewritten out of order or cut short, its triggers dropped first (a careless hand): a run of the wrong
+    /// size is refused when the read is planned, one out of order when it is read; the table is read either way.
     @Test(arguments: ["reversed", "short"])
     func aDamagedRunIsReadFromTheTable(damage: String) throws {
         let store = try Self.store(chunk: 6_000, seed: 13)
-        try store.db.write { db in
+        try store.db.bulkWrite { db in
             let data = try #require(try Data.fetchOne(db, sql: "SELECT data FROM link_pack"))
             var damaged = Data()
             if damage == "short" {
@@ -134,10 +195,11 @@ struct LinkPackTests {
             } else {
                 for entry in (0..<(data.count / 24)).reversed() { damaged.append(data[(entry * 24)..<(entry * 24 + 24)]) }
             }
-            try db.execute(sql: "UPDATE link_pack SET data = ?", arguments: [damaged])
+            try LinkPack.withoutStaleTriggers(db) { try db.execute(sql: "UPDATE link_pack SET data = ?", arguments: [damaged]) }
         }
-        #expect(try Self.usesPack(store), "still current: the damage shows only when read")
+        #expect(try Self.usesPack(store) == (damage == "reversed"), "out of order shows only when read")
         TieLoaderTests.check(try store.db.tieTable(snapshotID: store.snapshots[0]), against: Self.expected(store, 0))
+        TieLoaderTests.check(try store.db.tieTable(snapshotID: store.snapshots[0], tuning: Self.twoReaders), against: Self.expected(store, 0))
         let (tallies, links) = try TieLoaderTests.fold(store, 0, batch: 100, twoReadersFrom: 1)
         #expect(links == 6_000 && tallies.reduce(0) { $0 + $1.pairs.count } == 6_000, "the table's links, one by one")
     }
@@ -175,9 +237,9 @@ struct LinkPackTests {
     /// The same packed database read again gives the same sums to the bit.
     @Test func packedReadsGiveTheSameBitsEveryTime() throws {
         let store = try Self.store(chunk: 250, seed: 19)
-        let first = try store.db.tieTable(snapshotID: store.snapshots[0]).ties
+        let first = try store.db.tieTable(snapshotID: store.snapshots[0], tuning: Self.twoReaders).ties
         for _ in 0..<3 {
-            let again = try store.db.tieTable(snapshotID: store.snapshots[0]).ties
+            let again = try store.db.tieTable(snapshotID: store.snapshots[0], tuning: Self.twoReaders).ties
             #expect(again.map(\.weight.bitPattern) == first.map(\.weight.bitPattern))
         }
     }
@@ -189,7 +251,9 @@ struct LinkPackTests {
             try store.db.read { db in try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name") }
         }
         let before = try triggers()
-        #expect(before.count == 3)
+        #expect(before.count == AppDatabase.linkPackTriggers.count)
+        let names = try store.db.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name") }
+        #expect(names == AppDatabase.linkPackTriggers.sorted(), "every trigger of the schema is one the pack relies on")
         try store.db.removeSnapshot(id: store.snapshots[0])
         #expect(try triggers() == before)
         #expect(try store.db.read { db in try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM link_pack) + (SELECT COUNT(*) FROM link_pack_state)") } == 0)
