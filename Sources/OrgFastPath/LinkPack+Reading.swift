@@ -24,8 +24,7 @@ struct PackPlan: Sendable {
     /// Nil when the snapshot has no pack it can trust (``LinkPack/isTrusted(_:snapshotID:)``, every run's row as
     /// orgmap writes them), or the range is not whole months.
     init?(_ db: Database, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?) throws {
-        if let since, since.day != 1 { return nil }
-        if let until, until.day != CalendarDate.daysIn(month: until.month, year: until.year) { return nil }
+        guard LinkPack.reads(since: since, until: until) else { return nil }
         guard try LinkPack.isTrusted(db, snapshotID: snapshotID), let runs = try Self.runs(db, snapshotID: snapshotID) else { return nil }
         self.snapshotID = snapshotID
         self.runs = runs

@@ -36,6 +36,13 @@ package enum LinkPack {
         try isCurrent(db, snapshotID: snapshotID) && (Bool.fetchOne(db, sql: "SELECT \(AppDatabase.linkPackIsGuarded)") ?? false)
     }
 
+    /// Whether a pack answers this date range: none, or whole months (the first of a month to the last of one).
+    package static func reads(since: CalendarDate?, until: CalendarDate?) -> Bool {
+        if let since, since.day != 1 { return false }
+        if let until, until.day != CalendarDate.daysIn(month: until.month, year: until.year) { return false }
+        return true
+    }
+
     /// Whether links appended to the snapshot can be packed on their own: its pack is current, or it has no links.
     package static func canExtend(_ db: Database, snapshotID: Int64) throws -> Bool {
         if try isCurrent(db, snapshotID: snapshotID) { return true }

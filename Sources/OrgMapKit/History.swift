@@ -37,6 +37,60 @@ public enum History {
         return "Removed \(what); the import log keeps its \(plural(removed.imports, "entry", "entries")), without a snapshot."
     }
 
+    /// `orgmap snapshots pack`: packs the links of the snapshots given, or, when none is, of every snapshot whose
+    /// links the report reads row by row (stored before schema version 4, or changed by hand); one transaction a
+    /// snapshot. Triggers dropped by hand are put back first. `say` gets a line as each step ends. Returns false
+    /// when a snapshot's links could not be packed.
+    public static func packLinks(snapshots ids: [Int64], in db: AppDatabase, say: (String) -> Void) throws -> Bool {
+        for id in ids { _ = try db.snapshot(id: id) }
+        let restored = try db.restoreLinkPackTriggers()
+        if !restored.isEmpty {
+            say("""
+                Put back \(plural(restored.count, "trigger")) that keep\(restored.count == 1 ? "s" : "") packed links true, dropped by hand: \(restored.joined(separator: ", ")). \
+                Links could have changed unseen meanwhile, so every snapshot's packed links were set aside\(ids.isEmpty ? "" : "; `orgmap snapshots pack` with no id packs them all again").
+                """)
+        }
+        let targets = ids.isEmpty ? try db.unpackedSnapshots() : ids
+        guard !targets.isEmpty else {
+            say("Every snapshot's links are packed already: reports read them at full speed. Nothing to do.")
+            return true
+        }
+        var allPacked = true
+        for id in targets {
+            let snapshot = try db.snapshot(id: id)
+            let started = Date()
+            let outcome = try db.packLinks(snapshotID: id)
+            let which = "Snapshot \(id) (as of \(snapshot.asOf))"
+            if outcome.packed {
+                say("\(which): \(plural(outcome.links, "link")) packed into \(plural(outcome.entries, "entry", "entries")) in \(seconds(Date().timeIntervalSince(started))).")
+            } else {
+                allPacked = false
+                say("""
+                    \(which): its links cannot be packed: one has a date that is not a valid YYYY-MM-DD, or names a person \
+                    of another snapshot (possible only in a database edited by hand). Reports read them from the link table, \
+                    with the same results, only slower.
+                    """)
+            }
+        }
+        return allPacked
+    }
+
+    /// A line for standard error when the report read some of `snapshots` row by row although packing them would
+    /// let it read them at full speed; nil when there is nothing to advise. `since` and `until`: the date range
+    /// read, since only whole months are read from packs.
+    public static func packAdvice(snapshots: [Int64], since: CalendarDate?, until: CalendarDate?, in db: AppDatabase) throws -> String? {
+        guard LinkPack.reads(since: since, until: until) else { return nil }
+        let unpacked = Set(try db.unpackedSnapshots())
+        let read = Array(Set(snapshots)).sorted().filter(unpacked.contains)
+        guard !read.isEmpty else { return nil }
+        let names = read.map(String.init).joined(separator: " ")
+        return """
+            note: the links of snapshot\(read.count == 1 ? "" : "s") \(names) were read row by row: they are not packed (stored by an \
+            orgmap before schema version 4, or changed by hand). `orgmap snapshots pack` packs them once, for reports several \
+            times as fast at millions of links.
+            """
+    }
+
     /// "import 4 (links from calendars/, into snapshot 1): 570 links", for the confirmation.
     public static func describeImport(id: Int64, in db: AppDatabase) throws -> String {
         guard let entry = try db.imports().first(where: { $0.id == id }) else {
@@ -51,4 +105,9 @@ public enum History {
         let removed = try db.removeLinksImport(id: id)
         return "Removed \(what): \(plural(removed.links, "link")) deleted."
     }
+}
+
+extension ReportContext {
+    /// The snapshots whose links the analysis read: its own and, with a comparison, the earlier one.
+    public var snapshotsRead: [Int64] { (snapshot.map { [$0.id] } ?? []) + (sincePrevious.map { [$0.from.id] } ?? []) }
 }

@@ -71,10 +71,11 @@ extension SnapshotComparison {
 }
 
 extension ListingFormat {
-    /// Every snapshot of `db`, oldest first, with its link count.
+    /// Every snapshot of `db`, oldest first, with its link count and whether its links are packed.
     public func snapshots(in db: AppDatabase) throws -> String {
-        let (snapshots, links) = (try db.snapshots(), try db.linkCounts())
-        return self == .json ? SnapshotsTable.json(snapshots, links: links) : SnapshotsTable.render(snapshots, links: links)
+        let (snapshots, links, unpacked) = (try db.snapshots(), try db.linkCounts(), Set(try db.unpackedSnapshots()))
+        return self == .json
+            ? SnapshotsTable.json(snapshots, links: links, unpacked: unpacked) : SnapshotsTable.render(snapshots, links: links, unpacked: unpacked)
     }
 
     /// A snapshot's size, departments, roots, depth and largest spans; the latest when `snapshot` is nil.

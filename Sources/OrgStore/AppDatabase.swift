@@ -24,6 +24,18 @@ public struct AppDatabase: Sendable {
         "(SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (\(linkPackTriggers.map { "'\($0)'" }.joined(separator: ", ")))) = \(linkPackTriggers.count)"
     }
 
+    /// The `CREATE TRIGGER` statement of one of ``linkPackTriggers`` as its migration wrote it (without the closing
+    /// semicolon, as `sqlite_master` keeps it), for putting back a trigger dropped by hand; nil for a name no
+    /// migration creates.
+    package static func linkPackTriggerSQL(_ name: String) -> String? {
+        for migration in Migrations.all {
+            guard let start = migration.sql.range(of: "CREATE TRIGGER \(name) "),
+                  let end = migration.sql.range(of: "\nEND;", range: start.upperBound..<migration.sql.endIndex) else { continue }
+            return String(migration.sql[start.lowerBound..<end.upperBound].dropLast())
+        }
+        return nil
+    }
+
     /// Written in the SQLite header so orgmap recognises its own files ("ORGM").
     public static let applicationID: Int32 = 0x4F52_474D
     /// What messages call this database: its path, or `:memory:`.

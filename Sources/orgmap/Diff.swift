@@ -40,7 +40,9 @@ struct Diff: ParsableCommand {
     func run() throws {
         let request = DiffRequest(from: from, to: to, analysis: AnalysisRequest(
             policyFile: policy.policy, since: dates.sinceDate, until: dates.untilDate, privacy: privacy.privacy))
-        let comparison = try request.run(try database.openExisting())
+        let db = try database.openExisting()
+        let comparison = try request.run(db)
         try output.deliver(format.render(comparison), summary: comparison.findingsSummary)
+        advisePacking([comparison.from.id, comparison.to.id], request: request.analysis, in: db)
     }
 }

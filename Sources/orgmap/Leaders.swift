@@ -19,7 +19,10 @@ struct Leaders: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        emit(format.leaders(try analysis.request.analyze(try database.openExisting())))
+        let db = try database.openExisting()
+        let analyzed = try analysis.request.analyze(db)
+        emit(format.leaders(analyzed))
+        advisePacking(analyzed.context.snapshotsRead, request: analysis.request, in: db)
     }
 }
 
@@ -41,6 +44,9 @@ struct Departments: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        emit(format.departments(try analysis.request.analyze(try database.openExisting())))
+        let db = try database.openExisting()
+        let analyzed = try analysis.request.analyze(db)
+        emit(format.departments(analyzed))
+        advisePacking(analyzed.context.snapshotsRead, request: analysis.request, in: db)
     }
 }

@@ -36,6 +36,12 @@ struct AnalysisOptions: ParsableArguments {
     }
 }
 
+/// After a command that read links: a note on standard error when some snapshots' links were read row by row for
+/// want of a pack (`orgmap snapshots pack`). Advice only: a failure to work it out is not the command's.
+func advisePacking(_ snapshots: [Int64], request: AnalysisRequest, in db: AppDatabase) {
+    if let advice = try? History.packAdvice(snapshots: snapshots, since: request.since, until: request.until, in: db) { note(advice) }
+}
+
 /// `--since` and `--until`: the links that count, by their date. For every command that analyzes.
 struct LinkDates: ParsableArguments {
     @Option(help: ArgumentHelp(

@@ -57,8 +57,10 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let request = PlanRequest(analysis: analysis.request, options: PlanOptions(maxIntroductions: maxIntroductions, leader: leader, assumedWeight: assumeWeight))
-        let planned = try request.run(try database.openExisting())
+        let db = try database.openExisting()
+        let planned = try request.run(db)
         let plan = planned.plan
         try output.deliver(format.render(planned), summary: "\(plan.introductions.count) introduction\(plan.introductions.count == 1 ? "" : "s") closing \(plan.closesTotal) of \(plan.gapsBefore) gaps")
+        advisePacking(planned.context.snapshotsRead, request: analysis.request, in: db)
     }
 }

@@ -73,10 +73,12 @@ struct Report: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        var analyzed = try analysis.request.analyze(try database.openExisting(), sincePrevious: format.showsChangesSincePrevious)
+        let db = try database.openExisting()
+        var analyzed = try analysis.request.analyze(db, sincePrevious: format.showsChangesSincePrevious)
         analyzed.context.findingsPerRule = top == 0 ? nil : top
         let links = try images.map { try ReportImages(directory: $0, reportFile: output.output).write(analyzed) } ?? [:]
         try output.deliver(format.render(analyzed, images: links), summary: analyzed.analysis.findingsSummary)
+        advisePacking(analyzed.context.snapshotsRead, request: analysis.request, in: db)
         if let failOn, let highest = analyzed.analysis.highestSeverity, highest >= failOn {
             note("Findings reach \(highest.rawValue), at or above --fail-on \(failOn.rawValue).")
             throw ExitCode(2)

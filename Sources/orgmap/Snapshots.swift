@@ -4,7 +4,7 @@ import OrgMapKit
 
 struct Snapshots: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the imported org chart snapshots, or remove one with its links.",
+        abstract: "List the imported org chart snapshots, remove one with its links, or pack their links.",
         discussion: """
             Each `orgmap import people` is a snapshot, dated with --as-of.
 
@@ -12,8 +12,9 @@ struct Snapshots: ParsableCommand {
               orgmap snapshots
               orgmap snapshots --format json --db acme.sqlite
               orgmap snapshots remove 3        # asks first on a terminal; --yes does not
+              orgmap snapshots pack            # links stored by an older orgmap, for faster reports
             """,
-        subcommands: [SnapshotsList.self, SnapshotsRemove.self],
+        subcommands: [SnapshotsList.self, SnapshotsRemove.self, SnapshotsPack.self],
         defaultSubcommand: SnapshotsList.self
     )
 }
@@ -56,6 +57,37 @@ struct SnapshotsRemove: ParsableCommand {
         let db = try database.openExisting()
         try Confirmation.ask("Remove \(try History.describeSnapshot(id: id, in: db))?", yes: yes)
         emit(try History.removeSnapshot(id: id, in: db) + "\n")
+    }
+}
+
+struct SnapshotsPack: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pack",
+        abstract: "Pack snapshots' links so that reports read them at full speed.",
+        discussion: """
+            Every links import packs the links it stores: summed per pair of people and month, which the report, \
+            leaders, departments, diff and plan read instead of every link (docs/schema.md). Links stored by an \
+            orgmap before schema version 4, or changed by hand with the sqlite3 shell, are read row by row instead: \
+            the same results, several times slower at millions of links. `orgmap snapshots` says which are packed.
+
+            With no id, every snapshot whose links are not packed is packed; with ids, those snapshots' links are \
+            packed again. One transaction a snapshot: an interruption keeps the snapshots packed before it. The \
+            triggers that notice changes made by hand are put back if they were dropped.
+
+            Examples:
+              orgmap snapshots pack
+              orgmap snapshots pack 2 3 --db acme.sqlite
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The snapshots to pack (default: every snapshot whose links are not packed).", valueName: "id"))
+    var ids: [Int64] = []
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let packed = try History.packLinks(snapshots: ids, in: try database.openExisting()) { emit($0 + "\n") }
+        if !packed { throw ExitCode(1) }
     }
 }
 

@@ -19,6 +19,13 @@ struct LinkPackImportTests {
         return (packed, fromTable)
     }
 
+    /// Expects the ties read from the pack and from the link table to be `expected`, both.
+    static func expectBothWays(_ db: AppDatabase, _ snapshot: Int64, _ expected: [Tie], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let ties = try bothWays(db, snapshot)
+        #expect(ties.packed == expected, "from the pack", sourceLocation: sourceLocation)
+        #expect(ties.table == expected, "from the link table", sourceLocation: sourceLocation)
+    }
+
     static func triggers(_ db: AppDatabase) throws -> [String] {
         try db.read { db in try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name") }
     }
@@ -45,9 +52,7 @@ struct LinkPackImportTests {
         }
         #expect(runs == 2 && links == 4, "one run an import; the state counts both")
         #expect(try Self.triggers(db) == triggers, "put back after each import")
-        let ties = try Self.bothWays(db, snapshot)
-        #expect(ties.packed == [Tie(a: 0, b: 1, weight: 2.25, count: 2), Tie(a: 1, b: 2, weight: 4, count: 2)])
-        #expect(ties.packed == ties.table)
+        try Self.expectBothWays(db, snapshot, [Tie(a: 0, b: 1, weight: 2.25, count: 2), Tie(a: 1, b: 2, weight: 4, count: 2)])
         // November alone, from the pack.
         #expect(try db.ties(snapshotID: snapshot, since: day("2026-11-01"), until: day("2026-11-30"))
                 == [Tie(a: 0, b: 1, weight: 0.25, count: 1), Tie(a: 1, b: 2, weight: 1, count: 1)])
@@ -56,9 +61,7 @@ struct LinkPackImportTests {
         try db.removeLinksImport(id: importID)
         #expect(try db.read { db in try LinkPack.isCurrent(db, snapshotID: snapshot) })
         #expect(try Self.triggers(db) == triggers, "put back after the removal")
-        let left = try Self.bothWays(db, snapshot)
-        #expect(left.packed == [Tie(a: 0, b: 1, weight: 0.25, count: 1), Tie(a: 1, b: 2, weight: 1, count: 1)])
-        #expect(left.packed == left.table)
+        try Self.expectBothWays(db, snapshot, [Tie(a: 0, b: 1, weight: 0.25, count: 1), Tie(a: 1, b: 2, weight: 1, count: 1)])
     }
 
     /// A snapshot whose links were changed by hand is packed again, all of it, by its next import.
@@ -69,8 +72,6 @@ struct LinkPackImportTests {
         #expect(try !db.read { db in try LinkPack.isCurrent(db, snapshotID: snapshot) })
         _ = try importLinks("from,to,count\nsam.rivera@acme.io,kai.nakamura@acme.io,1\n", into: db)
         #expect(try db.read { db in try LinkPack.isCurrent(db, snapshotID: snapshot) })
-        let ties = try Self.bothWays(db, snapshot)
-        #expect(ties.packed == [Tie(a: 0, b: 1, weight: 5, count: 1), Tie(a: 1, b: 2, weight: 1, count: 1)])
-        #expect(ties.packed == ties.table)
+        try Self.expectBothWays(db, snapshot, [Tie(a: 0, b: 1, weight: 5, count: 1), Tie(a: 1, b: 2, weight: 1, count: 1)])
     }
 }

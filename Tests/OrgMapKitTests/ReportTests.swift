@@ -42,7 +42,7 @@ struct ReportTests {
         let db = try workspace.database()
         let text = try ListingFormat.text.snapshots(in: db)
         #expect(text.contains("Links"))
-        #expect(text.contains("   570  northwind-people.csv"))
+        #expect(text.contains("   570  yes     northwind-people.csv"))
         let list = try #require(try JSONSerialization.jsonObject(with: Data(try ListingFormat.json.snapshots(in: db).utf8)) as? [[String: Any]])
         #expect(list.first?["links"] as? Int == 570)
         #expect(list.first?["as_of"] as? String == SampleOrg.asOf.description)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import OrgMapKit
 import Testing
 
@@ -191,6 +192,30 @@ struct ExitStatusTests {
         #expect(diff.stdout.contains("- **Findings:** 0 opened, 0 resolved, 0 persisting, 13 unknown"))
         #expect(diff.stdout.contains("> **Not comparable on links:** the later snapshot has no collaboration links."))
         #expect(diff.stderr.contains("Wrote") == false)
+    }
+
+    /// Links changed by hand are read row by row: the report says so on standard error, `snapshots` shows it, and
+    /// `snapshots pack` packs them again, for the same report.
+    @Test func linksChangedByHandAreAdvisedAndPacked() throws {
+        let cli = try sampleFolder()
+        let before = try cli.run("report")
+        #expect(before.status == 0 && before.stderr.isEmpty, "\(before.stderr)")
+        try DatabaseQueue(path: cli.path("orgmap.sqlite")).write { db in try db.execute(sql: "UPDATE link SET weight = weight") }
+        let unpacked = try cli.run("report")
+        #expect(unpacked.stdout == before.stdout)
+        #expect(unpacked.stderr.hasPrefix("note: the links of snapshot 1 were read row by row"), "\(unpacked.stderr)")
+        #expect(try cli.run("leaders").stderr.contains("`orgmap snapshots pack` packs them once"))
+        #expect(try cli.run("snapshots").stdout.contains("  570  no "))
+
+        let pack = try cli.run("snapshots", "pack")
+        #expect(pack.status == 0, "\(pack.stderr)")
+        #expect(pack.stdout.hasPrefix("Snapshot 1 (as of 2026-11-01): 570 links packed into "), "\(pack.stdout)")
+        let after = try cli.run("report")
+        #expect(after.stdout == before.stdout && after.stderr.isEmpty, "\(after.stderr)")
+        #expect(try cli.run("snapshots").stdout.contains("  570  yes "))
+        #expect(try cli.run("snapshots", "pack").stdout.hasPrefix("Every snapshot's links are packed already"))
+        let unknown = try cli.run("snapshots", "pack", "7")
+        #expect(unknown.status == 1 && unknown.stderr.contains("7"), "\(unknown.stderr)")
     }
 
     @Test func missingFileAndMissingDatabase() throws {
