@@ -5,7 +5,7 @@ import OrgStore
 
 /// Which snapshots the report reads from their packed links, and packing the others (`orgmap snapshots pack`):
 /// links stored before schema version 4, or a snapshot whose links were changed by hand, are read row by row,
-/// several times slower at millions of links, until packed again (docs/schema.md).
+/// in about 1.7 times the time (docs/benchmarks.md), until packed again (docs/schema.md).
 extension AppDatabase {
     /// What packing a snapshot's links did.
     package struct PackOutcome: Sendable, Equatable {
