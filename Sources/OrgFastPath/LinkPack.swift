@@ -18,6 +18,10 @@ import OrgStore
 package enum LinkPack {
     /// The entry layout `link_pack_state.format` names; another value is not read.
     package static let format = 1
+    /// The `link_pack_state.format` of a snapshot whose links cannot be packed as they are (a date that is no day,
+    /// a person of another snapshot: possible only by hand), with `links` -1: read from the link table, and not
+    /// tried again by `orgmap snapshots pack` until its links change (a trigger then deletes the row).
+    package static let unpackable = 0
     /// Bytes an entry: first person, second person, month, links, weight (see the migration).
     static let entryBytes = 24
     /// The month of an undated link.
@@ -165,10 +169,16 @@ package final class LinkPacker {
         if count == rows.count { try flush() }
     }
 
-    /// Writes the last run and records the pack, or removes it when a link could not be packed.
+    /// Writes the last run and records the pack, or, when a link could not be packed, removes it and records the
+    /// snapshot as ``LinkPack/unpackable``.
     package func finish() throws {
         if isPacking, count > 0 { try flush() }
-        guard isPacking else { return try LinkPack.forget(db, snapshotID: snapshotID) }
+        guard isPacking else {
+            try LinkPack.forget(db, snapshotID: snapshotID)
+            try db.execute(
+                sql: "INSERT INTO link_pack_state (snapshot_id, links, format) VALUES (?, -1, ?)", arguments: [snapshotID, LinkPack.unpackable])
+            return
+        }
         try db.execute(
             sql: """
                 INSERT INTO link_pack_state (snapshot_id, links, format) VALUES (?, ?, ?)

@@ -39,40 +39,55 @@ public enum History {
 
     /// `orgmap snapshots pack`: packs the links of the snapshots given, or, when none is, of every snapshot whose
     /// links the report reads row by row (stored before schema version 4, or changed by hand); one transaction a
-    /// snapshot. Triggers dropped by hand are put back first. `say` gets a line as each step ends. Returns false
-    /// when a snapshot's links could not be packed.
-    public static func packLinks(snapshots ids: [Int64], in db: AppDatabase, say: (String) -> Void) throws -> Bool {
+    /// snapshot. Triggers dropped or changed by hand are put back first. `say` gets a line as each step ends,
+    /// `warn` a snapshot whose links cannot be packed.
+    public static func packLinks(snapshots ids: [Int64], in db: AppDatabase, say: (String) -> Void, warn: (String) -> Void) throws {
         for id in ids { _ = try db.snapshot(id: id) }
         let restored = try db.restoreLinkPackTriggers()
         if !restored.isEmpty {
             say("""
-                Put back \(plural(restored.count, "trigger")) that keep\(restored.count == 1 ? "s" : "") packed links true, dropped by hand: \(restored.joined(separator: ", ")). \
-                Links could have changed unseen meanwhile, so every snapshot's packed links were set aside\(ids.isEmpty ? "" : "; `orgmap snapshots pack` with no id packs them all again").
+                Put back \(plural(restored.count, "trigger")) that keep\(restored.count == 1 ? "s" : "") packed links true, dropped or changed by hand: \
+                \(restored.joined(separator: ", ")). Links could have changed unseen meanwhile, so every snapshot's packed links were set \
+                aside\(ids.isEmpty ? "" : "; `orgmap snapshots pack` with no id packs them all again").
                 """)
         }
-        let targets = ids.isEmpty ? try db.unpackedSnapshots() : ids
+        let packing = try db.linkPacking()
+        var given = Set<Int64>()
+        let targets = ids.isEmpty ? packing.filter { $0.value == .unpacked }.keys.sorted() : ids.filter { given.insert($0).inserted }
         guard !targets.isEmpty else {
-            say("Every snapshot's links are packed already: reports read them at full speed. Nothing to do.")
-            return true
-        }
-        var allPacked = true
-        for id in targets {
-            let snapshot = try db.snapshot(id: id)
-            let started = Date()
-            let outcome = try db.packLinks(snapshotID: id)
-            let which = "Snapshot \(id) (as of \(snapshot.asOf))"
-            if outcome.packed {
-                say("\(which): \(plural(outcome.links, "link")) packed into \(plural(outcome.entries, "entry", "entries")) in \(seconds(Date().timeIntervalSince(started))).")
+            let unpackable = packing.filter { $0.value == .unpackable }.keys.sorted()
+            if packing.isEmpty {
+                say("No snapshot has links yet: nothing to pack.")
+            } else if unpackable.isEmpty {
+                say("Every snapshot's links are packed already: reports read them at full speed. Nothing to do.")
             } else {
-                allPacked = false
+                let which = "snapshot\(unpackable.count == 1 ? "" : "s") \(unpackable.map(String.init).joined(separator: " "))"
+                say("Nothing to pack: the links of \(which) cannot be packed (changed by hand), the others' are packed. `orgmap snapshots pack \(unpackable.map(String.init).joined(separator: " "))` tries again.")
+            }
+            return
+        }
+        for id in targets {
+            let snapshot: Snapshot, outcome: AppDatabase.PackOutcome
+            let started = Date()
+            do {
+                snapshot = try db.snapshot(id: id)
+                outcome = try db.packLinks(snapshotID: id)
+            } catch OrgMapError.snapshotNotFound where ids.isEmpty {
+                continue  // removed meanwhile by another orgmap
+            }
+            if outcome.packing == .packed {
                 say("""
-                    \(which): its links cannot be packed: one has a date that is not a valid YYYY-MM-DD, or names a person \
-                    of another snapshot (possible only in a database edited by hand). Reports read them from the link table, \
-                    with the same results, only slower.
+                    Snapshot \(id) (as of \(snapshot.asOf)): \(plural(outcome.links, "link")) packed into \
+                    \(plural(outcome.entries, "entry", "entries")) in \(seconds(Date().timeIntervalSince(started))).
+                    """)
+            } else {
+                warn("""
+                    snapshot \(id) (as of \(snapshot.asOf)): its links cannot be packed: one has a date that is not a valid YYYY-MM-DD, or names a person of \
+                    another snapshot (possible only in a database edited by hand). Reports read them row by row, with the same \
+                    results; `orgmap snapshots` marks it "cannot".
                     """)
             }
         }
-        return allPacked
     }
 
     /// A line for standard error when the report read some of `snapshots` row by row although packing them would

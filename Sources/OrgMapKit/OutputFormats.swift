@@ -73,9 +73,9 @@ extension SnapshotComparison {
 extension ListingFormat {
     /// Every snapshot of `db`, oldest first, with its link count and whether its links are packed.
     public func snapshots(in db: AppDatabase) throws -> String {
-        let (snapshots, links, unpacked) = (try db.snapshots(), try db.linkCounts(), Set(try db.unpackedSnapshots()))
+        let (snapshots, links, packing) = (try db.snapshots(), try db.linkCounts(), try db.linkPacking())
         return self == .json
-            ? SnapshotsTable.json(snapshots, links: links, unpacked: unpacked) : SnapshotsTable.render(snapshots, links: links, unpacked: unpacked)
+            ? SnapshotsTable.json(snapshots, links: links, packing: packing) : SnapshotsTable.render(snapshots, links: links, packing: packing)
     }
 
     /// A snapshot's size, departments, roots, depth and largest spans; the latest when `snapshot` is nil.

@@ -24,16 +24,19 @@ public struct TextTable: Sendable {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
         }
         func line(_ cells: [String]) -> String {
-            var parts: [String] = []
+            // The last column is not padded, and trailing spaces (of empty cells at the end) are cut in one go: a
+            // department's cell can list thousands of leaders, and padding each line to the widest then taking
+            // the spaces off one character at a time took seconds.
+            var text = ""
             for (i, cell) in cells.enumerated() {
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                parts.append(alignments[i] == .right ? pad + cell : cell + pad)
+                if i > 0 { text += "  " }
+                let pad = widths[i] - cell.count
+                if alignments[i] == .right { text += String(repeating: " ", count: pad) }
+                text += cell
+                if alignments[i] == .left, i < cells.count - 1 { text += String(repeating: " ", count: pad) }
             }
-            // Trailing spaces dropped from the end only: a department's cell can list thousands of leaders, and
-            // reversing such a line character by character took seconds.
-            var text = parts.joined(separator: "  ")
-            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
-            return text
+            guard let end = text.utf8.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
+            return String(decoding: text.utf8[...end], as: UTF8.self)
         }
         var out = [line(headers), line(widths.map { String(repeating: "-", count: $0) })]
         out += rows.map(line)

@@ -13,22 +13,30 @@ import OrgModel
 /// Opening it applies the embedded migrations; a database written by a newer orgmap is refused.
 public struct AppDatabase: Sendable {
     /// The triggers that mark a snapshot's packed links stale on changes made outside orgmap (migrations 0004 and
-    /// 0005, docs/schema.md). A pack is trusted only while every one of them exists.
+    /// 0005, docs/schema.md). A pack is trusted only while every one of them exists as its migration wrote it.
     package static let linkPackTriggers = [
         "link_pack_stale_on_insert", "link_pack_stale_on_delete", "link_pack_stale_on_update", "link_pack_stale_on_replace",
         "link_pack_stale_on_move", "link_pack_stale_on_run_insert", "link_pack_stale_on_run_update", "link_pack_stale_on_run_delete",
     ]
 
-    /// SQL that is true while every one of ``linkPackTriggers`` exists.
-    package static var linkPackIsGuarded: String {
-        "(SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (\(linkPackTriggers.map { "'\($0)'" }.joined(separator: ", ")))) = \(linkPackTriggers.count)"
-    }
+    /// SQL that is true while every one of ``linkPackTriggers`` exists, each as its migration wrote it: a trigger
+    /// made again by hand under the same name, with another body, does not count.
+    package static let linkPackIsGuarded: String = {
+        func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+        let expected = linkPackTriggers.map { name in
+            guard let sql = linkPackTriggerSQL(name) else { preconditionFailure("no migration creates the trigger \(name)") }
+            return "(\(literal(name)), \(literal(sql)))"
+        }
+        return """
+            (SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND (name, sql) IN (VALUES \(expected.joined(separator: ", ")))) = \(linkPackTriggers.count)
+            """
+    }()
 
     /// The `CREATE TRIGGER` statement of one of ``linkPackTriggers`` as its migration wrote it (without the closing
-    /// semicolon, as `sqlite_master` keeps it), for putting back a trigger dropped by hand; nil for a name no
-    /// migration creates.
+    /// semicolon, as `sqlite_master` keeps it), from the last migration that creates it, for putting back a trigger
+    /// dropped by hand; nil for a name no migration creates.
     package static func linkPackTriggerSQL(_ name: String) -> String? {
-        for migration in Migrations.all {
+        for migration in Migrations.all.reversed() {
             guard let start = migration.sql.range(of: "CREATE TRIGGER \(name) "),
                   let end = migration.sql.range(of: "\nEND;", range: start.upperBound..<migration.sql.endIndex) else { continue }
             return String(migration.sql[start.lowerBound..<end.upperBound].dropLast())

@@ -5,6 +5,27 @@ import Testing
 @testable import OrgReport
 
 struct TablesTests {
+    /// Columns as wide as their widest cell in characters (not bytes), two spaces apart, numbers to the right;
+    /// no line ends in a space, whatever cells are empty; control characters become spaces.
+    @Test func textTableAlignsAndEndsLinesWithoutSpaces() {
+        var table = TextTable(headers: ["Name", "N", "Reached", "Note"], alignments: [.left, .right, .left, .left])
+        table.append(["José", "7", "Sales, Legal", ""])
+        table.append(["Ravi Patel", "12", "", ""])
+        table.append(["Zoë", "", "", "line\nbreak"])
+        #expect(table.render() == """
+            Name         N  Reached       Note
+            ----------  --  ------------  ----------
+            José         7  Sales, Legal
+            Ravi Patel  12
+            Zoë                           line break
+
+            """)
+        var numbersLast = TextTable(headers: ["Department", "Links"], alignments: [.left, .right])
+        numbersLast.append(["Legal", "5"])
+        #expect(numbersLast.render() == "Department  Links\n----------  -----\nLegal           5\n")
+        #expect(TextTable(headers: ["", ""]).render() == "\n\n")
+    }
+
     @Test func leadersTableHasOneLinePerLeader() {
         let lines = LeadersTable.render(Fixture.analysis()).split(separator: "\n")
         #expect(lines.count == 2 + 3)

@@ -215,7 +215,16 @@ struct ExitStatusTests {
         #expect(try cli.run("snapshots").stdout.contains("  570  yes "))
         #expect(try cli.run("snapshots", "pack").stdout.hasPrefix("Every snapshot's links are packed already"))
         let unknown = try cli.run("snapshots", "pack", "7")
-        #expect(unknown.status == 1 && unknown.stderr.contains("7"), "\(unknown.stderr)")
+        #expect(unknown.status == 1 && unknown.stderr.contains("orgmap.sqlite has no snapshot 7; list them with: orgmap snapshots"), "\(unknown.stderr)")
+
+        // A date no calendar has, typed by hand: said as a warning, and the report still works, row by row.
+        try DatabaseQueue(path: cli.path("orgmap.sqlite")).write { db in try db.execute(sql: "UPDATE link SET date = '2026-02-30' WHERE id = (SELECT MIN(id) FROM link)") }
+        let cannot = try cli.run("snapshots", "pack")
+        #expect(cannot.status == 0 && cannot.stdout.isEmpty, "\(cannot.stdout)")
+        #expect(cannot.stderr.hasPrefix("warning: snapshot 1 (as of 2026-11-01): its links cannot be packed"), "\(cannot.stderr)")
+        #expect(try cli.run("snapshots").stdout.contains("  570  cannot "))
+        let rowByRow = try cli.run("report")
+        #expect(rowByRow.status == 0 && rowByRow.stderr.isEmpty, "\(rowByRow.stderr)")
     }
 
     @Test func missingFileAndMissingDatabase() throws {
