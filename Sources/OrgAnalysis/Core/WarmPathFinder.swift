@@ -65,7 +65,8 @@ struct WarmPathFinder {
 
         // Pass 2: the neighbours' ties into the requested departments; the best path per (leader, department). Two
         // threads take half the ties each, and the better of their two paths is kept: ``better`` orders paths
-        // completely, so the result is the one a single pass finds.
+        // completely, so the result is the one a single pass finds. A cell is 16 bytes (people as 4-byte
+        // indices, no optional's tag): with hundreds of departments there are millions of cells.
         let via = (0..<n).map { end[$0 + 1] > degree[$0] }
         let cells = wanted.count
         // Immutable copies (no bytes copied) of what passes 1 built, for the two threads.
@@ -73,16 +74,16 @@ struct WarmPathFinder {
         let halves = Parallel.both(
             { bestPaths(part: 0) },
             { bestPaths(part: 1) })
-        @Sendable func bestPaths(part: Int) -> [Path?] {
-            var best = [Path?](repeating: nil, count: cells)
+        @Sendable func bestPaths(part: Int) -> [Cell] {
+            var best = [Cell](repeating: Cell(), count: cells)
             func consider(via: Int, contact: Int, weight: Double) {
                 let d = departmentOf[contact]
                 for k in start[via]..<endDone[via + 1] {
                     let s = Int(toSlotDone[k])
                     let cell = s * departmentCount + d
                     guard wanted[cell], leaders[s] != contact else { continue }
-                    let path = Path(via: via, contact: contact, weight: toWeightDone[k] + weight)
-                    if let current = best[cell], !better(path, than: current, names: names) { continue }
+                    let path = Cell(via: via, contact: contact, weight: toWeightDone[k] + weight)
+                    if best[cell].isPath, !better(path, than: best[cell], names: names) { continue }
                     best[cell] = path
                 }
             }
@@ -92,17 +93,32 @@ struct WarmPathFinder {
             }
             return best
         }
-        let best = zip(halves.0, halves.1).map { first, second -> Path? in
-            guard let first else { return second }
-            guard let second else { return first }
-            return better(second, than: first, names: names) ? second : first
-        }
         var result: [Request: Path] = [:]
-        for (cell, path) in best.enumerated() {
-            guard let path else { continue }
-            result[Request(leader: leaders[cell / departmentCount], department: cell % departmentCount)] = path
+        for cell in 0..<cells {
+            let (first, second) = (halves.0[cell], halves.1[cell])
+            guard first.isPath || second.isPath else { continue }
+            let path = !first.isPath || (second.isPath && better(second, than: first, names: names)) ? second : first
+            result[Request(leader: leaders[cell / departmentCount], department: cell % departmentCount)] =
+                Path(via: Int(path.via), contact: Int(path.contact), weight: path.weight)
         }
         return result
+    }
+
+    /// A (leader, department) cell of pass 2: its best path so far, or none while `via` is -1.
+    struct Cell {
+        var via: Int32 = -1
+        var contact: Int32 = 0
+        var weight = 0.0
+
+        init() {}
+
+        init(via: Int, contact: Int, weight: Double) {
+            self.via = Int32(via)
+            self.contact = Int32(contact)
+            self.weight = weight
+        }
+
+        var isPath: Bool { via >= 0 }
     }
 
     struct Request: Hashable {
@@ -110,9 +126,18 @@ struct WarmPathFinder {
         var department: Int
     }
 
-    private static func better(_ p: Path, than q: Path, names: People) -> Bool {
+    /// The stronger path, then the go-between's name, then the contact's, then (two people of one name) the
+    /// earlier in the org chart: a complete order, so the path kept never depends on the order ties are read in.
+    private static func better(_ p: Cell, than q: Cell, names: People) -> Bool {
         if p.weight != q.weight { return p.weight > q.weight }
-        if p.via != q.via { return names.name(p.via) < names.name(q.via) }
-        return names.name(p.contact) < names.name(q.contact)
+        if p.via != q.via {
+            let (a, b) = (names.name(Int(p.via)), names.name(Int(q.via)))
+            if a != b { return a < b }
+        }
+        if p.contact != q.contact {
+            let (a, b) = (names.name(Int(p.contact)), names.name(Int(q.contact)))
+            if a != b { return a < b }
+        }
+        return (p.via, p.contact) < (q.via, q.contact)
     }
 }
