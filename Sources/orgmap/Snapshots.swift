@@ -20,7 +20,7 @@ struct Snapshots: ParsableCommand {
 }
 
 struct SnapshotsList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the snapshots, oldest first, with their link counts.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the snapshots, oldest first, with their link counts and whether their links are packed.")
 
     @Option(help: "text (an aligned table) or json.")
     var format: ListingFormat = .text
