@@ -78,6 +78,44 @@ struct SnapshotsPackTests {
         try LinkPackImportTests.expectBothWays(db, first, [Tie(a: 0, b: 1, weight: 2, count: 1)])
     }
 
+    /// A database file as an orgmap of schema version 3 left it (links, no packs, no triggers) is upgraded when
+    /// opened; its links are read row by row, with the same ties, until `snapshots pack` packs them.
+    @Test func aVersion3DatabaseIsUpgradedAndPackedOnRequest() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgmap-v3-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("orgmap.sqlite").path
+        var snapshot: Int64 = 0
+        do {
+            let db = try AppDatabase.open(path: path, create: true)
+            try PeopleImport(source: Fixtures.orgChart("pingboard.csv"), asOf: day("2026-10-31")).run(into: .database(db), logger: quiet)
+            snapshot = try importLinks("""
+                from,to,count,day
+                sam.rivera@acme.io,jordan.lee@acme.io,2,2026-10-01
+                kai.nakamura@acme.io,sam.rivera@acme.io,3,
+                sam.rivera@acme.io,kai.nakamura@acme.io,1,2026-11-04
+                """, into: db).snapshot.id
+            try db.close()
+        }
+        // What versions 4 and 5 added, taken away again.
+        try DatabaseQueue(path: path).write { db in
+            for trigger in AppDatabase.linkPackTriggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)") }
+            try db.execute(sql: "DROP TABLE link_pack; DROP TABLE link_pack_state")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier >= '0004'")
+        }
+
+        let db = try AppDatabase.open(path: path, create: false)
+        #expect(try LinkPackImportTests.triggers(db).count == AppDatabase.linkPackTriggers.count, "migrated again")
+        #expect(try db.linkPacking() == [snapshot: .unpacked])
+        #expect(try db.linkCounts() == [snapshot: 3])
+        #expect(try History.packAdvice(snapshots: [snapshot], since: nil, until: nil, in: db) != nil)
+        let expected = [Tie(a: 0, b: 1, weight: 2, count: 1), Tie(a: 1, b: 2, weight: 4, count: 2)]
+        #expect(try db.ties(snapshotID: snapshot) == expected, "row by row")
+        #expect(try Self.pack(db).said.first?.hasPrefix("Snapshot \(snapshot) (as of 2026-10-31): 3 links packed into 3 entries") == true)
+        #expect(try db.linkPacking() == [snapshot: .packed])
+        try LinkPackImportTests.expectBothWays(db, snapshot, expected)
+    }
+
     /// The report with the previous month reads two snapshots: the note names the one not packed.
     @Test func theAdviceNamesThePreviousSnapshotOfAReport() throws {
         let (db, first, second) = try Self.twoSnapshots()
