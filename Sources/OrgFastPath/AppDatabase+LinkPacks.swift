@@ -9,6 +9,7 @@ import OrgStore
 extension AppDatabase {
     /// What packing a snapshot's links did.
     package struct PackOutcome: Sendable, Equatable {
+        /// Links packed (none when they cannot be: counting them would read every row again).
         package var links = 0
         /// Entries written: one a pair of people and month.
         package var entries = 0
@@ -78,9 +79,9 @@ extension AppDatabase {
             try LinkPack.rebuild(db, snapshotID: snapshotID)
             let guarded = try Bool.fetchOne(db, sql: "SELECT \(Self.linkPackIsGuarded)") ?? false
             var outcome = PackOutcome(packing: try Self.linkPacking(db, snapshotID: snapshotID, guarded: guarded))
-            outcome.links = try Int.fetchOne(
-                db, sql: outcome.packing == .packed ? "SELECT links FROM link_pack_state WHERE snapshot_id = ?" : "SELECT COUNT(*) FROM link WHERE snapshot_id = ?",
-                arguments: [snapshotID]) ?? 0
+            if outcome.packing == .packed {
+                outcome.links = try Int.fetchOne(db, sql: "SELECT links FROM link_pack_state WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0
+            }
             outcome.entries = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(entries), 0) FROM link_pack WHERE snapshot_id = ?", arguments: [snapshotID]) ?? 0
             return outcome
         }

@@ -34,19 +34,14 @@ package enum TieLoader {
     package static func table(
         _ database: AppDatabase, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?, tuning: Tuning = Tuning()
     ) throws -> TieTable {
-        var chosen = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
-        guard let people = chosen.people else { return TieTable(columns: TieColumns()) }
-        if let pack = chosen.pack {
-            do {
-                let readers = database.path == ":memory:" || pack.entries < tuning.twoReadersFrom ? 1 : 2
-                let connections = try (0..<readers).map { $0 == 0 ? database : try database.anotherConnection() }
-                return TieTable(columns: try pack.table(connections, people: people))
-            } catch is PackDamage {
-                chosen = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until, usingPack: false) }
-            }
+        let (plan, packed) = try ReadPlan.trying(database, snapshotID: snapshotID, since: since, until: until) { pack, people in
+            let readers = database.path == ":memory:" || pack.entries < tuning.twoReadersFrom ? 1 : 2
+            let connections = try (0..<readers).map { $0 == 0 ? database : try database.anotherConnection() }
+            return TieTable(columns: try pack.table(connections, people: people))
         }
-        let plan = chosen
+        if let packed { return packed }
         let columns = TieColumns()
+        guard let people = plan.people else { return TieTable(columns: columns) }
         // Room for as many pairs as links, taken up front: pages untouched cost nothing, and growing merge by merge
         // had the kernel clear and the allocator move pages again and again (a tenth of the time at 50 million).
         columns.reserve(min(plan.expectedRows, 1 << 27))
@@ -84,16 +79,11 @@ package enum TieLoader {
         start: @escaping @Sendable () -> Tally,
         add: @escaping @Sendable (inout Tally, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<UInt32>?) -> Void
     ) throws -> (tallies: [Tally], links: Int) {
-        var chosen = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
-        guard let people = chosen.people else { return ([start()], 0) }
-        if let pack = chosen.pack {
-            do {
-                return try foldPack(database, pack: pack, people: people, batch: tuning.foldBatch, start: start, add: add)
-            } catch is PackDamage {
-                chosen = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until, usingPack: false) }
-            }
+        let (plan, packed) = try ReadPlan.trying(database, snapshotID: snapshotID, since: since, until: until) { pack, people in
+            try foldPack(database, pack: pack, people: people, batch: tuning.foldBatch, start: start, add: add)
         }
-        let plan = chosen
+        if let packed { return packed }
+        guard let people = plan.people else { return ([start()], 0) }
         let ranges = plan.ranges(twoReadersFrom: database.path == ":memory:" ? nil : tuning.twoReadersFrom)
         let connections = try ranges.indices.map { $0 == 0 ? database : try database.anotherConnection() }
         let batch = tuning.foldBatch
@@ -286,6 +276,20 @@ struct ReadPlan: Sendable {
     let spanIsExclusive: Bool
     /// The snapshot's pack, read instead of the link table when current and the range is whole months.
     let pack: PackPlan?
+
+    /// The plan for the snapshot's links, and `fromPack`'s result when it has a pack to read: nil when it has none,
+    /// or when the pack turns out damaged while read (the plan is then the link table's).
+    static func trying<T>(
+        _ database: AppDatabase, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?, fromPack: (PackPlan, PersonIndex) throws -> T
+    ) throws -> (plan: ReadPlan, fromPack: T?) {
+        let plan = try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until) }
+        guard let pack = plan.pack, let people = plan.people else { return (plan, nil) }
+        do {
+            return (plan, try fromPack(pack, people))
+        } catch is PackDamage {
+            return (try database.read { db in try ReadPlan(db, snapshotID: snapshotID, since: since, until: until, usingPack: false) }, nil)
+        }
+    }
 
     init(_ db: Database, snapshotID: Int64, since: CalendarDate?, until: CalendarDate?, usingPack: Bool = true) throws {
         self.snapshotID = snapshotID

@@ -20,12 +20,10 @@ public enum SnapshotsTable {
             table.append([String(s.id), s.asOf.description, String(s.personCount), String(count), packed, s.sourceFile, String(s.sourceSHA256.prefix(12)), s.importedAt])
         }
         var text = table.render()
-        let shown = Set(snapshots.map(\.id))
-        func any(_ state: LinkPacking) -> Bool { packing.contains { shown.contains($0.key) && $0.value == state } }
-        if any(.unpacked) {
+        if packing.values.contains(.unpacked) {
             text += "Links not packed are read row by row (reports take about 1.7 times as long): pack them with `orgmap snapshots pack`.\n"
         }
-        if any(.unpackable) {
+        if packing.values.contains(.unpackable) {
             text += "Links that cannot be packed were changed by hand (a date that is no day, a person of another snapshot): read row by row, with the same results.\n"
         }
         return text
